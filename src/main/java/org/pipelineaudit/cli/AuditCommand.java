@@ -1,0 +1,78 @@
+package org.pipelineaudit.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.pipelineaudit.ingest.InputFiles;
+import org.pipelineaudit.ingest.IngestService;
+import org.pipelineaudit.report.DataIssuesCsvWriter;
+import org.pipelineaudit.report.SummaryJsonWriter;
+import org.pipelineaudit.store.RunStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code audit} and {@code ingest}: read every file of a folder into the database, then (audit) write
+ * the outputs. A one-shot audit works on its own dataset, replaced at each audit, so it shows exactly
+ * what the folder holds; {@code ingest} adds to the inbox dataset that nightly runs audit.
+ */
+@Component
+public class AuditCommand {
+
+    public static final String AUDIT_DATASET = "audit";
+    public static final String INBOX_DATASET = "inbox";
+
+    private final IngestService ingest;
+    private final RunStore runs;
+    private final AuditOptions options;
+
+    public AuditCommand(IngestService ingest, RunStore runs, AuditOptions options) {
+        this.ingest = ingest;
+        this.runs = runs;
+        this.options = options;
+    }
+
+    public int run(PrintStream out) throws IOException {
+        boolean audit = options.command().equals("audit");
+        String dataset = audit ? AUDIT_DATASET : INBOX_DATASET;
+        String runId = newRunId();
+        runs.startRun(runId, options.command(), dataset, options.asOf());
+        if (audit) {
+            runs.deleteDataset(dataset);
+        }
+        InputFiles.Listing listing = new InputFiles().list(options.input());
+        int seq = 0;
+        List<IngestService.FileOutcome> outcomes = new ArrayList<>();
+        for (InputFiles.Input input : listing.inputs()) {
+            outcomes.add(ingest.ingest(runId, ++seq, input.path(), dataset, audit));
+        }
+        for (Path skipped : listing.skipped()) {
+            ingest.recordSkipped(runId, ++seq, skipped, "not a spreadsheet (.xlsx, .xlsm, .xls, .csv, .tsv): skipped");
+        }
+        boolean anyRead = outcomes.stream().anyMatch(o -> o.loaded() || o.status().equals("DUPLICATE"));
+        List<RunStore.InputRow> inputs = runs.inputs(runId);
+        Map<String, Integer> counts = runs.counts(dataset);
+        Path outDir = options.runOutDir();
+        if (audit) {
+            Files.createDirectories(outDir);
+            new DataIssuesCsvWriter().write(outDir.resolve("data-issues.csv"), runs.dataIssues(runId));
+            new SummaryJsonWriter().write(outDir.resolve("summary.json"), options.asOf(), runId, inputs, counts,
+                    new TreeMap<>(), Map.of());
+        }
+        runs.finishRun(runId, anyRead ? "COMPLETED" : "NO_INPUT");
+        new RunSummaryPrinter(out).print(runId, options, inputs, counts, audit ? outDir : null);
+        return anyRead ? 0 : 2;
+    }
+
+    static String newRunId() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,25 @@
+package org.pipelineaudit.cli;
+
+import java.io.PrintStream;
+import org.springframework.stereotype.Component;
+
+/** Runs the command named on the command line. */
+@Component
+public class CommandDispatcher {
+
+    private final AuditOptions options;
+    private final AuditCommand auditCommand;
+
+    public CommandDispatcher(AuditOptions options, AuditCommand auditCommand) {
+        this.options = options;
+        this.auditCommand = auditCommand;
+    }
+
+    public int run(PrintStream out) throws Exception {
+        return switch (options.command()) {
+            case "audit", "ingest" -> auditCommand.run(out);
+            default -> throw new org.pipelineaudit.config.ConfigurationException(
+                    "the '" + options.command() + "' command is not available yet in this version");
+        };
+    }
+}

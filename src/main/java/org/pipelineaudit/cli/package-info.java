@@ -1,0 +1,2 @@
+/** The command line: options (SPEC §1), command dispatch and the printed run summary. */
+package org.pipelineaudit.cli;

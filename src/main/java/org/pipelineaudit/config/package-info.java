@@ -1,0 +1,2 @@
+/** Reading YAML settings files with line-accurate errors, and the configuration error type. */
+package org.pipelineaudit.config;

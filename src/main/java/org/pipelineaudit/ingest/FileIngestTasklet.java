@@ -1,0 +1,80 @@
+package org.pipelineaudit.ingest;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.pipelineaudit.store.RecordStore;
+import org.pipelineaudit.store.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Loads one file in one transaction: stream every sheet into the stage tables, merge them into the
+ * dataset, and record the sheets and data issues. If the file cannot be read the transaction rolls
+ * back, so nothing of it is loaded, and the step fails with the reason.
+ */
+public class FileIngestTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(FileIngestTasklet.class);
+
+    private final JdbcTemplate jdbc;
+    private final RunStore runs;
+    private final AliasCatalog aliases;
+    private final ZoneId zone;
+    private final IngestProgress progress;
+    private final Path file;
+    private final String displayName;
+    private final String sha256;
+    private final String dataset;
+    private final String runId;
+    private final int fileSeq;
+
+    public FileIngestTasklet(JdbcTemplate jdbc, RunStore runs, AliasCatalog aliases, ZoneId zone, IngestProgress progress,
+                             Path file, String displayName, String sha256, String dataset, String runId, int fileSeq) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.aliases = aliases;
+        this.zone = zone;
+        this.progress = progress;
+        this.file = file;
+        this.displayName = displayName;
+        this.sha256 = sha256;
+        this.dataset = dataset;
+        this.runId = runId;
+        this.fileSeq = fileSeq;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String ingestId = runId + ":" + fileSeq;
+        RecordStore records = new RecordStore(jdbc, dataset, ingestId, displayName);
+        RunStore.IssueBatch issues = runs.issues(runId, fileSeq);
+        RecordSink sink = new RecordSink() {
+            @Override
+            public void record(org.pipelineaudit.model.Kind kind, String sheet, int row, java.util.Map<String, Object> values) {
+                records.add(kind, sheet, row, values);
+            }
+
+            @Override
+            public void issue(DataIssue issue) {
+                issues.add(issue);
+            }
+        };
+        progress.startFile(displayName);
+        List<SheetSummary> sheets = new FileIngestor(aliases, zone).ingest(file, displayName, sink, progress::row);
+        records.merge();
+        issues.flush();
+        runs.saveSheets(runId, fileSeq, displayName, sha256, sheets);
+        long read = sheets.stream().mapToLong(SheetSummary::rowsRead).sum();
+        long loaded = sheets.stream().mapToLong(SheetSummary::rowsLoaded).sum();
+        contribution.incrementWriteCount(loaded);
+        progress.endFile(read);
+        log.info("{}: {} sheet(s), {} rows read, {} loaded, {} data issue(s)", displayName, sheets.size(), read, loaded, issues.count());
+        return RepeatStatus.FINISHED;
+    }
+}

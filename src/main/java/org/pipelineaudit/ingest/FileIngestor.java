@@ -1,0 +1,32 @@
+package org.pipelineaudit.ingest;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Reads one input file with the reader its format needs and feeds its records to a sink. */
+public final class FileIngestor {
+
+    private final AliasCatalog aliases;
+    private final ZoneId zone;
+
+    public FileIngestor(AliasCatalog aliases, ZoneId zone) {
+        this.aliases = aliases;
+        this.zone = zone;
+    }
+
+    public List<SheetSummary> ingest(Path file, String displayName, RecordSink sink, Runnable onRow) throws UnreadableFileException {
+        InputFiles.Format format = InputFiles.formatOf(file);
+        if (format == null) {
+            throw new UnreadableFileException("not a spreadsheet (.xlsx, .xlsm, .xls, .csv or .tsv)");
+        }
+        SpreadsheetReader reader = switch (format) {
+            case XLSX -> new XlsxSheetReader();
+            case XLS -> new XlsSheetReader();
+            case CSV -> new CsvSheetReader();
+        };
+        SheetIngestor ingestor = new SheetIngestor(displayName, aliases, new ValueReader(aliases, zone), sink, onRow);
+        reader.read(file, ingestor);
+        return ingestor.summaries();
+    }
+}

@@ -1,0 +1,119 @@
+package org.pipelineaudit.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.pipelineaudit.store.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Service;
+
+/** Ingests files one at a time through the ingest job and records what became of each. */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    /** What became of one file. status: LOADED, FAILED, DUPLICATE or SKIPPED. */
+    public record FileOutcome(int fileSeq, Path path, String sha256, String status, String error) {
+        public boolean loaded() {
+            return "LOADED".equals(status);
+        }
+    }
+
+    private final JobOperator jobOperator;
+    private final Job ingestFileJob;
+    private final RunStore runs;
+
+    public IngestService(JobOperator jobOperator, Job ingestFileJob, RunStore runs) {
+        this.jobOperator = jobOperator;
+        this.ingestFileJob = ingestFileJob;
+        this.runs = runs;
+    }
+
+    /**
+     * @param perRun true for one-shot audits: the run id identifies the job instance too, so the same
+     *               file is loaded again in every audit; false for the inbox, where a file already
+     *               loaded is a DUPLICATE.
+     */
+    public FileOutcome ingest(String runId, int fileSeq, Path file, String dataset, boolean perRun) {
+        String name = file.getFileName().toString();
+        String sha;
+        try {
+            sha = sha256(file);
+        } catch (IOException e) {
+            String reason = "cannot read the file: " + e.getMessage();
+            runs.saveFileStatus(runId, fileSeq, name, null, "FAILED", reason);
+            return new FileOutcome(fileSeq, file, null, "FAILED", reason);
+        }
+        JobParameters params = new JobParametersBuilder()
+                .addString("sha256", sha, true)
+                .addString("dataset", dataset, true)
+                .addString("runId", runId, perRun)
+                .addString("file", file.toAbsolutePath().toString(), false)
+                .addString("displayName", name, false)
+                .addLong("fileSeq", (long) fileSeq, false)
+                .toJobParameters();
+        try {
+            JobExecution execution = jobOperator.start(ingestFileJob, params);
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                return new FileOutcome(fileSeq, file, sha, "LOADED", null);
+            }
+            String reason = failureReason(execution);
+            runs.saveFileStatus(runId, fileSeq, name, sha, "FAILED", reason);
+            log.warn("{} failed: {}", name, reason);
+            execution.getAllFailureExceptions().forEach(t -> log.debug("{} failure", name, t));
+            return new FileOutcome(fileSeq, file, sha, "FAILED", reason);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            runs.saveFileStatus(runId, fileSeq, name, sha, "DUPLICATE", "already ingested (same SHA-256)");
+            return new FileOutcome(fileSeq, file, sha, "DUPLICATE", "already ingested (same SHA-256)");
+        } catch (Exception e) {
+            String reason = "could not start the ingest job: " + e.getMessage();
+            runs.saveFileStatus(runId, fileSeq, name, sha, "FAILED", reason);
+            return new FileOutcome(fileSeq, file, sha, "FAILED", reason);
+        }
+    }
+
+    public void recordSkipped(String runId, int fileSeq, Path file, String reason) {
+        runs.saveFileStatus(runId, fileSeq, file.getFileName().toString(), null, "SKIPPED", reason);
+    }
+
+    private static String failureReason(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        for (Throwable t : failures) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof UnreadableFileException u) {
+                    return u.getMessage();
+                }
+            }
+        }
+        return failures.isEmpty() ? "ingest ended with status " + execution.getStatus()
+                : XlsxSheetReader.rootMessage(failures.get(0));
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

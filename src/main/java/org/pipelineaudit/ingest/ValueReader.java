@@ -1,0 +1,84 @@
+package org.pipelineaudit.ingest;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import org.pipelineaudit.model.FieldSpec;
+
+/** Turns one cell into the canonical value of a field, or says why it cannot. */
+public final class ValueReader {
+
+    /** A read value; exactly one of value and problem is set unless the cell was empty. */
+    public record Result(Object value, String problem) {
+        static final Result EMPTY = new Result(null, null);
+
+        static Result ok(Object value) {
+            return value == null ? EMPTY : new Result(value, null);
+        }
+
+        static Result bad(String problem) {
+            return new Result(null, problem);
+        }
+    }
+
+    private final AliasCatalog aliases;
+    private final DateParser dates;
+    private final AmountParser amounts = new AmountParser();
+    private final ProbabilityParser probabilities = new ProbabilityParser();
+    private final PeriodParser periods = new PeriodParser();
+
+    public ValueReader(AliasCatalog aliases, ZoneId zone) {
+        this.aliases = aliases;
+        this.dates = new DateParser(aliases.dayFirst(), zone);
+    }
+
+    public Result read(FieldSpec field, CellValue cell) {
+        if (cell == null || cell.isBlank()) {
+            return Result.EMPTY;
+        }
+        return switch (field.type()) {
+            case TEXT -> {
+                String text = cell.text().strip();
+                yield Result.ok(text.isEmpty() ? null : aliases.valueFor(field.name(), text).orElse(text));
+            }
+            case DATE -> {
+                var d = dates.parse(cell);
+                yield d != null ? Result.ok(d)
+                        : Result.bad("not a date (expected e.g. 2026-11-03, 2026/11/3, 2026年11月3日 or 11/3/2026)");
+            }
+            case AMOUNT -> {
+                var a = amounts.parse(cell);
+                yield a != null ? Result.ok(a) : Result.bad("not an amount (expected a number such as 12,000.50, ¥3万 or 1.2亿)");
+            }
+            case PROBABILITY -> {
+                var p = probabilities.parse(cell);
+                yield p != null ? Result.ok(p) : Result.bad("not a probability (expected 0-100, 35% or 0.35)");
+            }
+            case PERIOD -> {
+                var p = periods.parse(cell);
+                yield p != null ? Result.ok(p) : Result.bad("not a period (expected 2026-11 for a month or 2026-Q4 for a quarter)");
+            }
+            case STAGE, PRIORITY, INTENT, BUDGET_STATUS, ACTIVITY_TYPE, OUTCOME -> readEnum(field, cell.text().strip());
+        };
+    }
+
+    private Result readEnum(FieldSpec field, String raw) {
+        var allowed = AliasCatalogLoader.allowedValues(field.name());
+        Optional<String> mapped = aliases.valueFor(field.name(), raw);
+        if (mapped.isEmpty()) {
+            String upper = HeaderNormalizer.normalize(raw).toUpperCase(Locale.ROOT);
+            if (allowed.contains(upper)) {
+                mapped = Optional.of(upper);
+            }
+        }
+        if (mapped.isPresent()) {
+            return Result.ok(mapped.get());
+        }
+        return switch (field.type()) {
+            case ACTIVITY_TYPE -> Result.ok("OTHER");
+            case OUTCOME -> Result.EMPTY; // an outcome such as "Open" or 进行中 does not override the stage
+            default -> Result.bad("unknown " + field.name() + " '" + raw + "' (known: " + String.join(", ", allowed)
+                    + "; add it under values." + field.name() + " in a mapping file)");
+        };
+    }
+}

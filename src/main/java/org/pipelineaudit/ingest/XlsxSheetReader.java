@@ -1,0 +1,234 @@
+package org.pipelineaudit.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+
+/**
+ * Streams .xlsx/.xlsm sheets with a StAX pull parser: one row of cells in memory at a time.
+ * Date-formatted numbers become dates (honouring the workbook's 1904 flag); percent-formatted
+ * numbers are marked; formula cells give their cached value and are never evaluated.
+ */
+public final class XlsxSheetReader implements SpreadsheetReader {
+
+    private static final int STYLE_PLAIN = 0, STYLE_DATE = 1, STYLE_PERCENT = 2;
+
+    private final XMLInputFactory xmlFactory = XMLHelper.newXMLInputFactory();
+
+    @Override
+    public void read(Path file, SheetRowHandler handler) throws UnreadableFileException {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            boolean date1904 = isDate1904(reader);
+            byte[] styleKinds = styleKinds(reader.getStylesTable());
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    handler.startSheet(sheets.getSheetName());
+                    readSheet(sheet, strings, styleKinds, date1904, handler);
+                    handler.endSheet();
+                }
+            }
+        } catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
+            throw new UnreadableFileException("the workbook is password-protected (encrypted) or is an old-format .xls saved as .xlsx", e);
+        } catch (NotOfficeXmlFileException e) {
+            throw new UnreadableFileException("not an Excel workbook (the file is not an .xlsx zip package)", e);
+        } catch (POIXMLException | OpenXML4JException e) {
+            throw new UnreadableFileException("the workbook is damaged: " + rootMessage(e), e);
+        } catch (XMLStreamException | org.xml.sax.SAXException e) {
+            throw new UnreadableFileException("the workbook's XML is damaged or not allowed: " + rootMessage(e), e);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFileException("cannot read the workbook: " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    private boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader xml = xmlFactory.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
+                        String v = xml.getAttributeValue(null, "date1904");
+                        return "1".equals(v) || "true".equalsIgnoreCase(v);
+                    }
+                    if (xml.isStartElement() && "sheets".equals(xml.getLocalName())) {
+                        return false;
+                    }
+                }
+                return false;
+            } finally {
+                xml.close();
+            }
+        }
+    }
+
+    private static byte[] styleKinds(StylesTable styles) {
+        if (styles == null) {
+            return new byte[0];
+        }
+        int n = styles.getNumCellStyles();
+        byte[] kinds = new byte[n];
+        for (int i = 0; i < n; i++) {
+            var style = styles.getStyleAt(i);
+            if (style == null) {
+                continue;
+            }
+            int id = style.getDataFormat();
+            String format = style.getDataFormatString();
+            if (DateUtil.isADateFormat(id, format)) {
+                kinds[i] = STYLE_DATE;
+            } else if (format != null && format.contains("%")) {
+                kinds[i] = STYLE_PERCENT;
+            }
+        }
+        return kinds;
+    }
+
+    private void readSheet(InputStream sheet, ReadOnlySharedStringsTable strings, byte[] styleKinds,
+                           boolean date1904, SheetRowHandler handler) throws XMLStreamException {
+        XMLStreamReader xml = xmlFactory.createXMLStreamReader(sheet);
+        List<CellValue> cells = new ArrayList<>();
+        int rowNumber = 0;
+        int column = -1;
+        String type = null;
+        int style = 0;
+        StringBuilder value = new StringBuilder();
+        boolean inValue = false, inInlineText = false, inPhonetic = false, hasValue = false;
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "row" -> {
+                            String r = xml.getAttributeValue(null, "r");
+                            rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                            cells.clear();
+                            column = -1;
+                        }
+                        case "c" -> {
+                            String ref = xml.getAttributeValue(null, "r");
+                            column = ref == null ? column + 1 : columnIndex(ref);
+                            type = xml.getAttributeValue(null, "t");
+                            String s = xml.getAttributeValue(null, "s");
+                            style = s == null ? 0 : Integer.parseInt(s);
+                            value.setLength(0);
+                            hasValue = false;
+                        }
+                        case "v" -> {
+                            inValue = true;
+                            hasValue = true;
+                        }
+                        case "rPh" -> inPhonetic = true;
+                        case "t" -> {
+                            if (!inPhonetic) {
+                                inInlineText = true;
+                                hasValue = true;
+                            }
+                        }
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                    if (inValue || inInlineText) {
+                        value.append(xml.getText());
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "v" -> inValue = false;
+                        case "t" -> inInlineText = false;
+                        case "rPh" -> inPhonetic = false;
+                        case "c" -> {
+                            if (hasValue && column >= 0) {
+                                while (cells.size() < column) {
+                                    cells.add(CellValue.EMPTY);
+                                }
+                                CellValue cell = toCell(type, value.toString(), style, styleKinds, strings, date1904);
+                                if (cells.size() == column) {
+                                    cells.add(cell);
+                                } else {
+                                    cells.set(column, cell);
+                                }
+                            }
+                        }
+                        case "row" -> handler.row(rowNumber, List.copyOf(cells));
+                        default -> { }
+                    }
+                }
+            }
+        } finally {
+            xml.close();
+        }
+    }
+
+    private static CellValue toCell(String type, String raw, int style, byte[] styleKinds,
+                                    ReadOnlySharedStringsTable strings, boolean date1904) {
+        if (type == null || "n".equals(type)) {
+            if (raw.isEmpty()) {
+                return CellValue.EMPTY;
+            }
+            double number;
+            try {
+                number = Double.parseDouble(raw);
+            } catch (NumberFormatException e) {
+                return CellValue.text(raw);
+            }
+            byte kind = style < styleKinds.length ? styleKinds[style] : STYLE_PLAIN;
+            if (kind == STYLE_DATE && DateUtil.isValidExcelDate(number)) {
+                return CellValue.date(DateUtil.getLocalDateTime(number, date1904, true), number);
+            }
+            return CellValue.number(number, kind == STYLE_PERCENT);
+        }
+        return switch (type) {
+            case "s" -> {
+                try {
+                    yield CellValue.text(strings.getItemAt(Integer.parseInt(raw.trim())).getString());
+                } catch (RuntimeException e) {
+                    yield CellValue.text("");
+                }
+            }
+            case "b" -> CellValue.text("1".equals(raw) ? "TRUE" : "FALSE");
+            case "e" -> CellValue.text("");
+            default -> CellValue.text(raw); // inlineStr, str (formula text result)
+        };
+    }
+
+    static int columnIndex(String ref) {
+        int col = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                col = col * 26 + (c - 'A' + 1);
+            } else {
+                break;
+            }
+        }
+        return col - 1;
+    }
+}
