@@ -9,6 +9,8 @@ import org.pipelineaudit.cli.CommandLineParser;
 import org.pipelineaudit.config.ConfigurationException;
 import org.pipelineaudit.ingest.AliasCatalog;
 import org.pipelineaudit.ingest.AliasCatalogLoader;
+import org.pipelineaudit.rules.RuleCatalog;
+import org.pipelineaudit.rules.RuleSettings;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -36,9 +38,21 @@ public class PipelineAuditApplication {
             return 0;
         }
         AuditOptions options = parsed.options();
+        if (options.command().equals("rules")) {
+            try {
+                out.print(new RuleCatalog().printDefaults(RuleSettings.load(options.rules())));
+                return 0;
+            } catch (ConfigurationException e) {
+                err.println("pipeline-audit: " + e.getMessage());
+                return 1;
+            }
+        }
         AliasCatalog aliases;
+        RuleSettings settings;
         try {
-            aliases = new AliasCatalogLoader().load(options.mappings()); // a bad mapping file is exit 1 before anything starts
+            // bad mapping or rules files are exit 1 before anything starts
+            aliases = new AliasCatalogLoader().load(options.mappings());
+            settings = RuleSettings.load(options.rules());
         } catch (ConfigurationException e) {
             err.println("pipeline-audit: " + e.getMessage());
             return 1;
@@ -50,6 +64,7 @@ public class PipelineAuditApplication {
         app.addInitializers(ctx -> {
             ctx.getBeanFactory().registerSingleton("auditOptions", options);
             ctx.getBeanFactory().registerSingleton("aliasCatalog", aliases);
+            ctx.getBeanFactory().registerSingleton("ruleSettings", settings);
         });
         try (ConfigurableApplicationContext ctx = app.run(parsed.springArgs().toArray(String[]::new))) {
             return ctx.getBean(CommandDispatcher.class).run(out);

@@ -15,7 +15,8 @@ final class RunSummaryPrinter {
         this.out = out;
     }
 
-    void print(String runId, AuditOptions options, List<RunStore.InputRow> inputs, Map<String, Integer> counts, Path outDir) {
+    void print(String runId, AuditOptions options, List<RunStore.InputRow> inputs, Map<String, Integer> counts,
+               Map<String, Integer> findingsByRule, Path outDir) {
         out.printf("pipeline-audit %s  run %s  as of %s%n", options.command(), runId, options.asOf());
         String lastFile = null;
         for (RunStore.InputRow r : inputs) {
@@ -33,6 +34,15 @@ final class RunSummaryPrinter {
             }
         }
         out.printf("  totals: %s%n", counts);
+        if (findingsByRule != null) {
+            int total = findingsByRule.values().stream().mapToInt(Integer::intValue).sum();
+            out.printf("  findings: %,d%n", total);
+            findingsByRule.forEach((rule, n) -> {
+                if (n > 0) {
+                    out.printf("    %-22s %,d%n", rule, n);
+                }
+            });
+        }
         if (outDir != null) {
             out.printf("  outputs: %s%n", outDir);
         }

@@ -26,7 +26,8 @@ public final class CsvOutput implements AutoCloseable {
         Object[] out = new Object[cells.length];
         for (int i = 0; i < cells.length; i++) {
             Object c = cells[i];
-            out[i] = c == null ? "" : c instanceof Number ? c : SpreadsheetText.safe(c.toString());
+            out[i] = c == null ? "" : c instanceof java.math.BigDecimal b ? b.toPlainString()
+                    : c instanceof Number ? c : SpreadsheetText.safe(c.toString());
         }
         printer.printRecord(out);
     }

@@ -48,13 +48,22 @@ public final class SampleDataGenerator {
             new Rep("Emily Carter", "海外业务部", "David Lin", "david.lin@xinghe.example", "emily.carter@xinghe.example"),
             new Rep("James Wong", "海外业务部", "David Lin", "david.lin@xinghe.example", "james.wong@xinghe.example"));
 
-    static final String[] CUSTOMERS = {"上海恒通物流有限公司", "杭州绿源食品有限公司", "苏州精工机械股份有限公司", "南京博远教育科技有限公司",
-            "宁波海联进出口有限公司", "广州美佳日化有限公司", "深圳迅捷电子有限公司", "东莞华盛五金制品厂", "佛山顺德家居有限公司",
-            "北京中科信达软件有限公司", "天津港润贸易有限公司", "石家庄康宁医药有限公司", "青岛海润水产有限公司", "合肥智造科技有限公司",
-            "无锡新能电池有限公司", "厦门鹭岛旅游集团", "长沙湘江传媒有限公司", "成都天府餐饮管理有限公司", "武汉光谷生物科技有限公司",
-            "郑州中原建设集团", "=HYPERLINK(\"http://evil.example\",\"点我\")", "济南泉城印务有限公司", "温州瓯江鞋业有限公司",
-            "嘉兴南湖纺织有限公司", "绍兴黄酒集团有限公司", "珠海格力电器经销商（拱北店）", "中山灯饰城明亮照明", "惠州德赛汽车电子",
-            "太原晋商银行（试点）", "呼和浩特蒙乳制品有限公司"};
+    static final String[] CITIES = {"上海", "杭州", "苏州", "南京", "宁波", "广州", "深圳", "东莞", "佛山", "北京", "天津", "青岛"};
+    static final String[] TRADES = {"恒通物流", "绿源食品", "精工机械", "博远教育", "海联进出口", "美佳日化", "迅捷电子", "华盛五金",
+            "顺德家居", "康宁医药"};
+    static final String[] CUSTOMERS = customers();
+
+    private static String[] customers() {
+        List<String> names = new ArrayList<>();
+        for (String city : CITIES) {
+            for (String trade : TRADES) {
+                names.add(city + trade + "有限公司");
+            }
+        }
+        names.set(17, "=HYPERLINK(\"http://evil.example\",\"点我\")"); // a hostile name must stay text in every output
+        return names.toArray(String[]::new);
+    }
+
     static final String[] CHANNELS = {"线上广告", "老客户转介绍", "展会", "电话营销", "官网咨询", "合作伙伴"};
     static final String[] STAGES = {"商机识别", "需求确认", "方案报价", "谈判", "赢单", "输单"};
     static final String[] TYPES = {"电话", "邮件", "面谈", "拜访", "微信"};
@@ -73,7 +82,7 @@ public final class SampleDataGenerator {
         buildPipeline(opportunities, activities);
         writeCrmWorkbook(dir.resolve("星河智联-CRM导出-2026-11-30.xlsx"), opportunities, activities);
         writeRoster(dir.resolve("销售团队花名册.xlsx"));
-        writeTargets(dir.resolve("销售目标-2026.xlsx"));
+        writeTargets(dir.resolve("销售目标-2026.xlsx"), opportunities);
         writeFeedback(dir.resolve("客户需求反馈.csv"));
         writeHubSpot(dir.resolve("hubspot-deals-overseas.csv"), dir.resolve("hubspot-activities-overseas.csv"));
     }
@@ -251,22 +260,25 @@ public final class SampleDataGenerator {
         }
     }
 
-    private void writeTargets(Path file) throws IOException {
+    /** Monthly targets near each rep's Aug–Oct average won amount; two set badly on purpose; one quarterly. */
+    private void writeTargets(Path file, List<Object[]> opps) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet s = wb.createSheet("业绩目标");
             writeRow(s.createRow(0), new Object[] {"销售", "考核周期", "目标金额"}, null, null);
             int r = 1;
             for (Rep rep : REPS.subList(0, 10)) {
-                int monthly = 150 + random.nextInt(150);
-                if (rep.name().equals("王强")) {
-                    monthly = 900; // far above what he has ever closed
+                double won = 0;
+                for (Object[] o : opps) {
+                    if (rep.name().equals(o[3]) && "赢单".equals(o[5]) && o[13] instanceof Double amount && o[17] instanceof LocalDate close
+                            && !close.isBefore(LocalDate.of(2026, 8, 1)) && close.isBefore(LocalDate.of(2026, 11, 1))) {
+                        won += amount;
+                    }
                 }
-                if (rep.name().equals("周婷")) {
-                    monthly = 20;
-                }
-                writeRow(s.createRow(r++), new Object[] {rep.name(), "2026-11", monthly * 1000.0}, null, null);
-                writeRow(s.createRow(r++), new Object[] {rep.name(), "2026-Q4", monthly * 3000.0}, null, null);
+                double factor = rep.name().equals("王强") ? 3.0 : rep.name().equals("周婷") ? 0.4 : 0.9 + random.nextInt(5) / 10.0;
+                double monthly = Math.max(50_000, Math.round(won / 3 * factor / 1000) * 1000.0);
+                writeRow(s.createRow(r++), new Object[] {rep.name(), "2026年11月", monthly}, null, null);
             }
+            writeRow(s.createRow(r++), new Object[] {"张伟", "2026-Q4", 400_000.0}, null, null);
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }

@@ -1,0 +1,102 @@
+package org.pipelineaudit.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.pipelineaudit.store.FindingStore;
+import org.pipelineaudit.store.PipelineReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluates every enabled rule over one dataset as of D in a few streaming passes: opportunities (with
+ * their activity dates) feed the opportunity rules and the pipeline rules; suspect activities feed the
+ * activity rules; feedback feeds FBK-LATE and PIT-FEEDBACK; then the pipeline rules judge.
+ */
+@Service
+public class RuleEvaluator {
+
+    private final JdbcTemplate jdbc;
+    private final FindingStore findings;
+    private final List<OpportunityRule> opportunityRules;
+    private final List<ActivityRule> activityRules;
+    private final List<PipelineRule> pipelineRules;
+    private final FeedbackLateRule feedbackLate;
+
+    public RuleEvaluator(JdbcTemplate jdbc, FindingStore findings, List<OpportunityRule> opportunityRules,
+                         List<ActivityRule> activityRules, List<PipelineRule> pipelineRules, FeedbackLateRule feedbackLate) {
+        this.jdbc = jdbc;
+        this.findings = findings;
+        this.opportunityRules = opportunityRules;
+        this.activityRules = activityRules;
+        this.pipelineRules = pipelineRules;
+        this.feedbackLate = feedbackLate;
+    }
+
+    /** @return the number of findings written for the run */
+    public long evaluate(String runId, String dataset, LocalDate asOf, String lang, RuleSettings settings) {
+        PipelineReader reader = new PipelineReader(jdbc, dataset);
+        Map<String, String> roster = reader.rosterTeams();
+        RuleContext ctx = new RuleContext(asOf, settings, roster, lang, reader);
+        findings.deleteRun(runId);
+        FindingStore.Writer out = findings.writer(runId);
+        List<OpportunityRule> opp = opportunityRules.stream().filter(r -> ctx.enabled(r.id())).toList();
+        List<ActivityRule> act = activityRules.stream().filter(r -> ctx.enabled(r.id())).toList();
+        List<PipelineRule> pipe = pipelineRules.stream().filter(r -> ctx.enabled(r.id())).toList();
+
+        reader.forEachOpportunity(asOf, row -> {
+            String owner = text(row.values().get("owner"));
+            String team = ctx.teamOf(owner, text(row.values().get("team")));
+            OpportunityFacts o = new OpportunityFacts(row.values(), team, row.activityDates(), row.duplicateRows());
+            Set<String> fired = new HashSet<>();
+            Consumer<Finding> sink = f -> {
+                fired.add(f.ruleId());
+                out.accept(f);
+            };
+            for (OpportunityRule rule : opp) {
+                rule.check(o, ctx, sink);
+            }
+            for (PipelineRule rule : pipe) {
+                rule.onOpportunity(o, fired, ctx);
+            }
+        });
+        reader.forEachSuspectActivity(asOf, roster, a -> {
+            for (ActivityRule rule : act) {
+                rule.check(a, ctx, out);
+            }
+        });
+        reader.forEachFeedback(asOf, row -> {
+            String owner = text(row.get("owner"));
+            FeedbackFacts f = new FeedbackFacts(text(row.get("feedback_id")), text(row.get("customer")), owner,
+                    ctx.teamOf(owner, text(row.get("opp_team"))), (LocalDate) row.get("raised_date"), (LocalDate) row.get("responded_date"));
+            var late = feedbackLate.check(f, ctx);
+            late.ifPresent(out);
+            for (PipelineRule rule : pipe) {
+                rule.onFeedback(f, late.isPresent(), ctx);
+            }
+        });
+        for (PipelineRule rule : pipe) {
+            rule.finish(ctx).forEach(out);
+        }
+        out.flush();
+        return out.count();
+    }
+
+    /** Every rule id known to the evaluator, for reports and `run.sh rules`. */
+    public List<String> ruleIds() {
+        List<String> ids = new ArrayList<>();
+        opportunityRules.forEach(r -> ids.add(r.id()));
+        activityRules.forEach(r -> ids.add(r.id()));
+        ids.add(FeedbackLateRule.ID);
+        pipelineRules.forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+
+    private static String text(Object v) {
+        return v == null || v.toString().isBlank() ? null : v.toString();
+    }
+}

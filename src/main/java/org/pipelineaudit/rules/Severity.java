@@ -1,0 +1,4 @@
+package org.pipelineaudit.rules;
+
+/** How serious a finding is. */
+public enum Severity { INFO, WARN, ERROR }

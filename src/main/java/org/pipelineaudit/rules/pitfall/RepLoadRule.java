@@ -1,0 +1,74 @@
+package org.pipelineaudit.rules.pitfall;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pipelineaudit.rules.Finding;
+import org.pipelineaudit.rules.OpportunityFacts;
+import org.pipelineaudit.rules.PipelineRule;
+import org.pipelineaudit.rules.RuleContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * PIT-REP-LOAD: in a team with at least min_reps reps holding open opportunities, a rep whose open count
+ * exceeds factor × the median over those reps. A rep counts in the team of his first open opportunity
+ * (by id) when the roster does not name one.
+ */
+@Component
+public class RepLoadRule implements PipelineRule {
+
+    public static final String ID = "PIT-REP-LOAD";
+
+    private record Load(String team, long[] open) {
+    }
+
+    private Map<String, Load> reps = new TreeMap<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void onOpportunity(OpportunityFacts o, Set<String> fired, RuleContext ctx) {
+        if (o.isOpen() && o.owner() != null) {
+            reps.computeIfAbsent(o.owner(), k -> new Load(o.team(), new long[1])).open()[0]++;
+        }
+    }
+
+    @Override
+    public List<Finding> finish(RuleContext ctx) {
+        var s = ctx.setting(ID);
+        Map<String, List<Map.Entry<String, Load>>> byTeam = new TreeMap<>();
+        reps.entrySet().forEach(e -> byTeam.computeIfAbsent(e.getValue().team(), t -> new ArrayList<>()).add(e));
+        List<Finding> out = new ArrayList<>();
+        byTeam.forEach((team, members) -> {
+            if (members.size() < s.count("min_reps")) {
+                return;
+            }
+            long[] counts = members.stream().mapToLong(e -> e.getValue().open()[0]).sorted().toArray();
+            int n = counts.length;
+            BigDecimal median = n % 2 == 1 ? BigDecimal.valueOf(counts[n / 2])
+                    : BigDecimal.valueOf(counts[n / 2 - 1] + counts[n / 2]).divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP);
+            for (var e : members) {
+                long open = e.getValue().open()[0];
+                BigDecimal ratio = BigDecimal.valueOf(open).divide(median, 4, RoundingMode.HALF_UP);
+                if (ratio.compareTo(s.number("factor")) > 0) {
+                    out.add(ctx.finding(ID, "REP", e.getKey(), team, e.getKey(), ratio, s.number("factor"),
+                            "负荷过重: %d 个进行中商机，是团队中位数 %s 的 %s 倍 (阈值 %s 倍)".formatted(open,
+                                    median.stripTrailingZeros().toPlainString(), ratio.stripTrailingZeros().toPlainString(),
+                                    s.number("factor").toPlainString()),
+                            "overloaded: %d open opportunities, %s × the team median of %s (threshold %s ×)".formatted(open,
+                                    ratio.stripTrailingZeros().toPlainString(), median.stripTrailingZeros().toPlainString(),
+                                    s.number("factor").toPlainString())));
+                }
+            }
+        });
+        reps = new TreeMap<>();
+        return out;
+    }
+}
