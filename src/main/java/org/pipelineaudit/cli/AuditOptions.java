@@ -7,7 +7,12 @@ import java.util.List;
 
 /** The command and options of one invocation (SPEC §1), after validation. */
 public record AuditOptions(String command, Path input, LocalDate asOf, ZoneId zone, Path out, Path dataDir, String db,
-                           List<Path> mappings, Path rules, Path inbox, String schedule, String lang) {
+                           List<Path> mappings, Path rules, Path inbox, String schedule, String lang,
+                           Bench bench) {
+
+    /** Options of the bench command: the size and format of the generated export. */
+    public record Bench(int opportunities, int activities, String format) {
+    }
 
     /** Where this run's outputs go: {@code <out>/<as-of>/}. */
     public Path runOutDir() {

@@ -18,7 +18,7 @@ public final class CommandLineParser {
 
     public static final Set<String> COMMANDS = Set.of("audit", "ingest", "nightly", "serve", "rules", "status", "bench");
     private static final Set<String> OPTIONS = Set.of("input", "as-of", "zone", "out", "data-dir", "db", "mapping", "rules",
-            "inbox", "schedule", "lang");
+            "inbox", "schedule", "lang", "opportunities", "activities", "format");
 
     /** The parsed options and the Spring property arguments to hand on. */
     public record Parsed(AuditOptions options, List<String> springArgs, boolean help) {
@@ -27,7 +27,7 @@ public final class CommandLineParser {
     public Parsed parse(String[] args) {
         String command = null;
         String input = null, asOf = null, zone = null, out = null, dataDir = null, db = null, rules = null, inbox = null,
-                schedule = null, lang = null;
+                schedule = null, lang = null, opportunities = null, activities = null, format = null;
         List<Path> mappings = new ArrayList<>();
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -80,6 +80,9 @@ public final class CommandLineParser {
                 case "inbox" -> inbox = value;
                 case "schedule" -> schedule = value;
                 case "lang" -> lang = value;
+                case "opportunities" -> opportunities = value;
+                case "activities" -> activities = value;
+                case "format" -> format = value;
                 default -> throw new IllegalStateException(name);
             }
         }
@@ -113,10 +116,36 @@ public final class CommandLineParser {
         if (db != null && !db.startsWith("jdbc:")) {
             throw new ConfigurationException("--db must be a JDBC URL such as jdbc:postgresql://localhost/audit");
         }
+        AuditOptions.Bench bench = parseBench(opportunities, activities, format);
         AuditOptions options = new AuditOptions(command, input == null ? null : Path.of(input), asOfDate, zoneId,
                 Path.of(out == null ? "reports/out" : out), Path.of(dataDir == null ? "data" : dataDir), db, List.copyOf(mappings),
-                rules == null ? null : Path.of(rules), Path.of(inbox == null ? "inbox" : inbox), cron, language);
+                rules == null ? null : Path.of(rules), Path.of(inbox == null ? "inbox" : inbox), cron, language, bench);
         return new Parsed(options, spring, false);
+    }
+
+    private static AuditOptions.Bench parseBench(String opportunities, String activities, String format) {
+        int opps = positive("--opportunities", opportunities, 100_000);
+        int acts = activities == null ? opps * 5 : positive("--activities", activities, 0);
+        String f = format == null ? "xlsx" : format;
+        if (!f.equals("xlsx") && !f.equals("csv")) {
+            throw new ConfigurationException("--format must be xlsx or csv");
+        }
+        return new AuditOptions.Bench(opps, acts, f);
+    }
+
+    private static int positive(String option, String value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.replace("_", "").replace(",", ""));
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(option + " must be a whole number, not '" + value + "'");
+        }
     }
 
     private static ZoneId parseZone(String zone) {
@@ -153,6 +182,8 @@ public final class CommandLineParser {
                   serve                ingest files as they arrive; run nightly on --schedule
                   rules                print every rule with its default settings (YAML)
                   status               print the last runs
+                  bench [--opportunities N] [--activities M] [--format xlsx|csv]
+                                       generate an export of that size and time ingest and rules
 
                 Options:
                   --as-of YYYY-MM-DD   audit date D (default: today in --zone)

@@ -49,9 +49,10 @@ public class AuditJobConfiguration {
                                         @Value("#{jobParameters['asOf']}") String asOf,
                                         @Value("#{jobParameters['lang']}") String lang) {
         return (contribution, chunkContext) -> {
-            long count = evaluator.evaluate(runId, dataset, LocalDate.parse(asOf), lang, settings);
-            contribution.incrementWriteCount(count);
-            log.info("run {}: {} finding(s) as of {}", runId, count, asOf);
+            RuleEvaluator.Result result = evaluator.evaluate(runId, dataset, LocalDate.parse(asOf), lang, settings);
+            contribution.incrementWriteCount(result.findings());
+            chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("millisByPass", result.millisByPass().toString());
+            log.info("run {}: {} finding(s) as of {}; ms by pass {}", runId, result.findings(), asOf, result.millisByPass());
             return RepeatStatus.FINISHED;
         };
     }

@@ -37,8 +37,14 @@ public class RuleEvaluator {
         this.feedbackLate = feedbackLate;
     }
 
-    /** @return the number of findings written for the run */
-    public long evaluate(String runId, String dataset, LocalDate asOf, String lang, RuleSettings settings) {
+    /** What an evaluation wrote, and how long each pass (rule family) took. */
+    public record Result(long findings, Map<String, Long> millisByPass) {
+    }
+
+    /** @return the number of findings written for the run and the time of each pass */
+    public Result evaluate(String runId, String dataset, LocalDate asOf, String lang, RuleSettings settings) {
+        Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        long start = System.nanoTime();
         PipelineReader reader = new PipelineReader(jdbc, dataset);
         Map<String, String> roster = reader.rosterTeams();
         RuleContext ctx = new RuleContext(asOf, settings, roster, lang, reader);
@@ -64,11 +70,13 @@ public class RuleEvaluator {
                 rule.onOpportunity(o, fired, ctx);
             }
         });
+        start = lap(millis, "opportunity rules (one pass with activities)", start);
         reader.forEachSuspectActivity(asOf, roster, a -> {
             for (ActivityRule rule : act) {
                 rule.check(a, ctx, out);
             }
         });
+        start = lap(millis, "activity rules (DQ-ACTIVITY-DATE, DQ-ORPHAN-ACTIVITY)", start);
         reader.forEachFeedback(asOf, row -> {
             String owner = text(row.get("owner"));
             FeedbackFacts f = new FeedbackFacts(text(row.get("feedback_id")), text(row.get("customer")), owner,
@@ -79,11 +87,20 @@ public class RuleEvaluator {
                 rule.onFeedback(f, late.isPresent(), ctx);
             }
         });
+        start = lap(millis, "feedback rules (FBK-LATE)", start);
         for (PipelineRule rule : pipe) {
             rule.finish(ctx).forEach(out);
+            start = lap(millis, rule.id(), start);
         }
         out.flush();
-        return out.count();
+        lap(millis, "writing findings", start);
+        return new Result(out.count(), millis);
+    }
+
+    private static long lap(Map<String, Long> millis, String pass, long start) {
+        long now = System.nanoTime();
+        millis.merge(pass, (now - start) / 1_000_000, Long::sum);
+        return now;
     }
 
     /** Every rule id known to the evaluator, for reports and `run.sh rules`. */

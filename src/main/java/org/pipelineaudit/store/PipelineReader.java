@@ -110,19 +110,49 @@ public final class PipelineReader implements RuleQueries {
                 (rs, i) -> new Target(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)), dataset);
     }
 
+    /**
+     * Two aggregate queries instead of a correlated one: the last contact date (≤ D) per customer name
+     * (normalised here, trimmed and case-folded) and per opportunity, then the WON candidates are checked
+     * against them. "Some activity in (close, D]" is "the last activity on or before D is after close".
+     */
     @Override
     public List<WonWithoutAfterSale> wonWithoutLaterContact(LocalDate closedBy, LocalDate asOf) {
-        String sql = "SELECT o.opportunity_id, o.owner, o.team, o.customer, o.close_date FROM opportunity o"
-                + " WHERE o.dataset = ? AND o.stage = 'WON' AND o.created_date <= ? AND o.close_date IS NOT NULL AND o.close_date <= ?"
-                + " AND NOT EXISTS (SELECT 1 FROM activity a LEFT JOIN opportunity ao"
-                + "   ON ao.dataset = a.dataset AND ao.opportunity_id = a.opportunity_id"
-                + "   WHERE a.dataset = o.dataset AND a.activity_date > o.close_date AND a.activity_date <= ?"
-                + "   AND (LOWER(TRIM(COALESCE(a.customer, ao.customer))) = LOWER(TRIM(o.customer))"
-                + "        OR (o.customer IS NULL AND a.opportunity_id = o.opportunity_id)))"
-                + " ORDER BY o.opportunity_id";
         Date d = Date.valueOf(asOf);
-        return jdbc.query(sql, (rs, i) -> new WonWithoutAfterSale(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getDate(5).toLocalDate()), dataset, d, Date.valueOf(closedBy), d);
+        Map<String, LocalDate> lastByCustomer = new HashMap<>();
+        jdbc.query("SELECT COALESCE(a.customer, ao.customer) AS c, MAX(a.activity_date) AS last FROM activity a"
+                + " LEFT JOIN opportunity ao ON ao.dataset = a.dataset AND ao.opportunity_id = a.opportunity_id"
+                + " WHERE a.dataset = ? AND a.activity_date <= ? GROUP BY COALESCE(a.customer, ao.customer)", (ResultSet rs) -> {
+                    String customer = rs.getString(1);
+                    if (customer != null) {
+                        lastByCustomer.merge(customerKey(customer), rs.getDate(2).toLocalDate(), (x, y) -> x.isAfter(y) ? x : y);
+                    }
+                }, dataset, d);
+        List<WonWithoutAfterSale> out = new ArrayList<>();
+        jdbc.query("SELECT o.opportunity_id, o.owner, o.team, o.customer, o.close_date,"
+                + " (SELECT MAX(a.activity_date) FROM activity a WHERE a.dataset = o.dataset AND a.opportunity_id = o.opportunity_id"
+                + "  AND a.activity_date <= ?) AS own_last"
+                + " FROM opportunity o WHERE o.dataset = ? AND o.stage = 'WON' AND o.created_date <= ? AND o.close_date IS NOT NULL"
+                + " AND o.close_date <= ? ORDER BY o.opportunity_id", (ResultSet rs) -> {
+                    String customer = rs.getString("customer");
+                    LocalDate close = rs.getDate("close_date").toLocalDate();
+                    LocalDate last;
+                    if (customer == null || customer.isBlank()) {
+                        Date own = rs.getDate("own_last");
+                        last = own == null ? null : own.toLocalDate();
+                    } else {
+                        last = lastByCustomer.get(customerKey(customer));
+                    }
+                    if (last == null || !last.isAfter(close)) {
+                        out.add(new WonWithoutAfterSale(rs.getString("opportunity_id"), rs.getString("owner"), rs.getString("team"),
+                                customer, close));
+                    }
+                }, d, dataset, d, Date.valueOf(closedBy));
+        return out;
+    }
+
+    /** SPEC §4: customers match by trimmed, case-folded name. */
+    static String customerKey(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Map<String, Object> values(ResultSet rs) throws SQLException {

@@ -1,0 +1,121 @@
+package org.pipelineaudit.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.pipelineaudit.cli.AuditOptions;
+import org.pipelineaudit.ingest.IngestService;
+import org.pipelineaudit.rules.RuleEvaluator;
+import org.pipelineaudit.rules.RuleSettings;
+import org.pipelineaudit.store.RunStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bench}: generates an export of the given size into a temporary folder, ingests it through the
+ * real ingest job and evaluates the rules, printing per phase the wall time, rows/s and peak heap.
+ */
+@Component
+public class BenchCommand {
+
+    private static final String DATASET = "bench";
+
+    private final AuditOptions options;
+    private final IngestService ingest;
+    private final RuleEvaluator evaluator;
+    private final RuleSettings settings;
+    private final RunStore runs;
+    private final JdbcTemplate jdbc;
+
+    public BenchCommand(AuditOptions options, IngestService ingest, RuleEvaluator evaluator, RuleSettings settings, RunStore runs,
+                        JdbcTemplate jdbc) {
+        this.options = options;
+        this.ingest = ingest;
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.runs = runs;
+        this.jdbc = jdbc;
+    }
+
+    public int run(PrintStream out) throws IOException {
+        AuditOptions.Bench b = options.bench();
+        Path dir = Files.createTempDirectory("pipeline-audit-bench-");
+        out.printf("bench: %,d opportunities, %,d activities, %s; heap max %,d MB; %d cores%n", b.opportunities(), b.activities(),
+                b.format(), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        try {
+            long t0 = System.nanoTime();
+            var files = new BenchExportGenerator(options.asOf()).write(dir, b.opportunities(), b.activities(), b.format());
+            out.printf("  %-48s %8.1f s   (%,d + %,d bytes)%n", "generate", secs(t0), Files.size(files.opportunities()),
+                    Files.size(files.activities()));
+            String runId = "bench-" + System.currentTimeMillis();
+            runs.startRun(runId, "bench", DATASET, options.asOf());
+            runs.deleteDataset(DATASET);
+            resetPeak();
+            phase(out, "ingest opportunities", b.opportunities(), () -> ingest.ingest(runId, 1, files.opportunities(), DATASET, true));
+            phase(out, "ingest activities", b.activities(), () -> ingest.ingest(runId, 2, files.activities(), DATASET, true));
+            long loaded = jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE dataset = ?", Long.class, DATASET);
+            resetPeak();
+            long t = System.nanoTime();
+            RuleEvaluator.Result result = evaluator.evaluate(runId, DATASET, options.asOf(), options.lang(), settings);
+            double total = secs(t);
+            for (Map.Entry<String, Long> e : result.millisByPass().entrySet()) {
+                out.printf("    rules: %-39s %8.1f s%n", e.getKey(), e.getValue() / 1000.0);
+            }
+            out.printf("  %-48s %8.1f s   %,12.0f opportunities/s   peak heap %,d MB   %,d findings%n", "rules (all)", total,
+                    loaded / Math.max(total, 1e-9), peakHeapMb(), result.findings());
+            runs.finishRun(runId, "COMPLETED");
+            return 0;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private void phase(PrintStream out, String name, long rows, Runnable work) {
+        long t = System.nanoTime();
+        work.run();
+        double s = secs(t);
+        out.printf("  %-48s %8.1f s   %,12.0f rows/s            peak heap %,d MB%n", name, s, rows / Math.max(s, 1e-9), peakHeapMb());
+        resetPeak();
+    }
+
+    private static double secs(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Peak of the whole heap's used bytes, sampled every 20 ms (summing per-pool peaks would overstate it). */
+    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        Thread sampler = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                PEAK.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private static void resetPeak() {
+        System.gc();
+        PEAK.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    private static long peakHeapMb() {
+        return PEAK.get() >> 20;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

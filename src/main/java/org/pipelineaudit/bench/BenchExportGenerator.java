@@ -1,0 +1,135 @@
+package org.pipelineaudit.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Random;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes a realistic large export for benchmarks: an opportunities file and an activities file with
+ * Chinese headers and values, date cells, and (for xlsx) a shared-strings table as Excel writes it.
+ * Seeded: the same sizes give the same files.
+ */
+public final class BenchExportGenerator {
+
+    static final String[] OPP_HEADER = {"商机编号", "商机名称", "客户名称", "负责人", "团队", "商机来源", "商机阶段", "商机等级", "购买意愿", "预算情况",
+            "预算金额", "决策时间", "赢率", "预计成交金额", "成交金额", "创建时间", "首次联系时间", "最后跟进时间", "下次跟进时间", "预计成交日期"};
+    static final String[] ACT_HEADER = {"跟进记录编号", "商机编号", "客户名称", "跟进时间", "跟进方式", "跟进人", "跟进内容"};
+    static final String[] STAGES = {"商机识别", "需求确认", "方案报价", "赢单", "输单"};
+    static final String[] CHANNELS = {"线上广告", "老客户转介绍", "展会", "电话营销", "官网咨询", "合作伙伴"};
+    static final String[] TYPES = {"电话", "邮件", "面谈", "拜访", "微信"};
+    static final String[] LEVELS = {"高", "中", "低"};
+    static final String[] INTENTS = {"强烈", "一般", "不明确"};
+    static final String[] BUDGETS = {"充足", "有限", "未知"};
+    static final String[] TEAMS = {"华东大区", "华南大区", "华北大区", "西南大区", "大客户部"};
+    static final String[] NOTES = {"电话沟通需求，客户关注价格", "发送产品方案", "上门拜访，现场调研", "微信跟进，客户在出差", "约定下周演示"};
+
+    private final LocalDate asOf;
+
+    public BenchExportGenerator(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    public record Files2(Path opportunities, Path activities) {
+    }
+
+    public Files2 write(Path dir, int opportunities, int activities, String format) throws IOException {
+        Files.createDirectories(dir);
+        Path opp = dir.resolve("bench-opportunities." + format);
+        Path act = dir.resolve("bench-activities." + format);
+        if (format.equals("csv")) {
+            writeCsv(opp, OPP_HEADER, opportunities, this::opportunityRow);
+            writeCsv(act, ACT_HEADER, activities, i -> activityRow(i, opportunities));
+        } else {
+            writeXlsx(opp, "商机", OPP_HEADER, opportunities, this::opportunityRow);
+            writeXlsx(act, "跟进记录", ACT_HEADER, activities, i -> activityRow(i, opportunities));
+        }
+        return new Files2(opp, act);
+    }
+
+    interface RowSource {
+        Object[] row(int i);
+    }
+
+    Object[] opportunityRow(int i) {
+        Random r = new Random(i * 7919L + 17);
+        LocalDate created = asOf.minusDays(r.nextInt(365));
+        int stage = r.nextInt(STAGES.length);
+        double amount = (5 + r.nextInt(500)) * 1000.0;
+        return new Object[] {"SJ" + (10_000_000 + i), "商机-" + i, "客户" + (i % 50_000) + "有限公司", "销售" + (i % 400),
+                TEAMS[(i % 400) % TEAMS.length], CHANNELS[r.nextInt(CHANNELS.length)], STAGES[stage], LEVELS[r.nextInt(3)],
+                INTENTS[r.nextInt(3)], BUDGETS[r.nextInt(3)], amount * 1.2, created.plusDays(30), 10 + r.nextInt(80), amount,
+                stage == 3 ? amount : null, created, created.plusDays(r.nextInt(6)), created.plusDays(r.nextInt(40)),
+                created.plusDays(r.nextInt(60)), created.plusDays(20 + r.nextInt(90))};
+    }
+
+    Object[] activityRow(int i, int opportunities) {
+        Random r = new Random(i * 104729L + 3);
+        int opp = opportunities == 0 ? 0 : r.nextInt(opportunities);
+        return new Object[] {"GJ" + (100_000_000 + i), "SJ" + (10_000_000 + opp), "客户" + (opp % 50_000) + "有限公司",
+                asOf.minusDays(r.nextInt(365)), TYPES[r.nextInt(TYPES.length)], "销售" + (opp % 400), NOTES[r.nextInt(NOTES.length)]};
+    }
+
+    private static void writeCsv(Path file, String[] header, int rows, RowSource source) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", header));
+            w.write("\r\n");
+            for (int i = 0; i < rows; i++) {
+                Object[] row = source.row(i);
+                for (int c = 0; c < row.length; c++) {
+                    if (c > 0) {
+                        w.write(',');
+                    }
+                    if (row[c] != null) {
+                        w.write(row[c].toString());
+                    }
+                }
+                w.write("\r\n");
+            }
+        }
+    }
+
+    private static void writeXlsx(Path file, String sheetName, String[] header, int rows, RowSource source) throws IOException {
+        // Shared strings, as Excel writes them: the reader must cope with a large strings table.
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), 200, true, true)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            Sheet sheet = wb.createSheet(sheetName);
+            Row h = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            for (int i = 0; i < rows; i++) {
+                Object[] values = source.row(i);
+                Row row = sheet.createRow(i + 1);
+                for (int c = 0; c < values.length; c++) {
+                    Object v = values[c];
+                    if (v == null) {
+                        continue;
+                    }
+                    var cell = row.createCell(c);
+                    if (v instanceof LocalDate d) {
+                        cell.setCellValue(d);
+                        cell.setCellStyle(date);
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else {
+                        cell.setCellValue(v.toString());
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+    }
+}
