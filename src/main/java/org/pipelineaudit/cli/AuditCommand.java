@@ -15,6 +15,7 @@ import org.pipelineaudit.ingest.InputFiles;
 import org.pipelineaudit.ingest.IngestService;
 import org.pipelineaudit.report.DataIssuesCsvWriter;
 import org.pipelineaudit.report.FindingsCsvWriter;
+import org.pipelineaudit.report.ReportService;
 import org.pipelineaudit.rules.RuleEvaluator;
 import org.pipelineaudit.rules.RuleSettings;
 import org.pipelineaudit.store.FindingStore;
@@ -47,9 +48,11 @@ public class AuditCommand {
     private final FindingStore findings;
     private final RuleSettings settings;
     private final RuleEvaluator evaluator;
+    private final ReportService reports;
 
     public AuditCommand(IngestService ingest, RunStore runs, AuditOptions options, JobOperator jobOperator, Job auditJob,
-                        FindingStore findings, RuleSettings settings, RuleEvaluator evaluator) {
+                        FindingStore findings, RuleSettings settings, RuleEvaluator evaluator, ReportService reports) {
+        this.reports = reports;
         this.ingest = ingest;
         this.runs = runs;
         this.options = options;
@@ -90,8 +93,11 @@ public class AuditCommand {
             new DataIssuesCsvWriter().write(outDir.resolve("data-issues.csv"), runs.dataIssues(runId));
             new SummaryJsonWriter().write(outDir.resolve("summary.json"), options.asOf(), runId, inputs, counts,
                     byRule, settings.asMap());
+            runs.finishRun(runId, anyRead ? "COMPLETED" : "NO_INPUT"); // before the reports, so Trend includes this run
+            reports.write(outDir, runId, dataset, options.asOf(), options.lang());
+        } else {
+            runs.finishRun(runId, anyRead ? "COMPLETED" : "NO_INPUT");
         }
-        runs.finishRun(runId, anyRead ? "COMPLETED" : "NO_INPUT");
         new RunSummaryPrinter(out).print(runId, options, inputs, counts, byRule, audit ? outDir : null);
         return anyRead ? 0 : 2;
     }

@@ -29,13 +29,29 @@ public class FindingStore {
     }
 
     public void forEach(String runId, Consumer<Finding> consumer) {
+        forEach(runId, null, consumer);
+    }
+
+    /** The run's findings (of one team, or all when team is null) in findings.csv order. */
+    public void forEach(String runId, String team, Consumer<Finding> consumer) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(2000);
-        streaming.query("SELECT * FROM finding WHERE run_id = ? ORDER BY rule_id, entity_id, seq", rs -> {
+        String where = team == null ? "run_id = ?" : "run_id = ? AND team = ?";
+        Object[] args = team == null ? new Object[] {runId} : new Object[] {runId, team};
+        streaming.query("SELECT * FROM finding WHERE " + where + " ORDER BY rule_id, entity_id, seq", rs -> {
             consumer.accept(new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     rs.getString("entity_id"), rs.getString("team"), rs.getString("owner"), rs.getBigDecimal("metric"),
                     rs.getString("threshold"), rs.getString("message")));
-        }, runId);
+        }, args);
+    }
+
+    public Map<String, Integer> countsByRule(String runId, String team) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT rule_id, COUNT(*) FROM finding WHERE run_id = ? AND team = ? GROUP BY rule_id ORDER BY rule_id",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, runId, team);
+        return counts;
     }
 
     public Map<String, Integer> countsByRule(String runId) {
