@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.pipelineaudit.cli.AuditOptions;
 import org.pipelineaudit.ingest.IngestService;
+import org.pipelineaudit.report.AuditReport;
+import org.pipelineaudit.report.PdfReportRenderer;
+import org.pipelineaudit.report.ReportService;
+import org.pipelineaudit.report.WorkbookWriter;
 import org.pipelineaudit.rules.RuleEvaluator;
 import org.pipelineaudit.rules.RuleSettings;
 import org.pipelineaudit.store.RunStore;
@@ -29,9 +33,13 @@ public class BenchCommand {
     private final RuleSettings settings;
     private final RunStore runs;
     private final JdbcTemplate jdbc;
+    private final ReportService reports;
+    private final PdfReportRenderer pdf;
 
     public BenchCommand(AuditOptions options, IngestService ingest, RuleEvaluator evaluator, RuleSettings settings, RunStore runs,
-                        JdbcTemplate jdbc) {
+                        JdbcTemplate jdbc, ReportService reports, PdfReportRenderer pdf) {
+        this.reports = reports;
+        this.pdf = pdf;
         this.options = options;
         this.ingest = ingest;
         this.evaluator = evaluator;
@@ -67,6 +75,11 @@ public class BenchCommand {
             out.printf("  %-48s %8.1f s   %,12.0f opportunities/s   peak heap %,d MB   %,d findings%n", "rules (all)", total,
                     loaded / Math.max(total, 1e-9), peakHeapMb(), result.findings());
             runs.finishRun(runId, "COMPLETED");
+            AuditReport report = reports.company(runId, DATASET, options.asOf(), options.lang());
+            phase(out, "workbook (" + String.format("%,d", result.findings()) + " findings)", result.findings(),
+                    () -> io(() -> new WorkbookWriter().write(dir.resolve("bench.xlsx"), report)));
+            phase(out, "compliance PDF", result.findings(), () -> io(() -> pdf.renderCompliance(dir.resolve("bench.pdf"), report)));
+            out.printf("  %-48s %,d + %,d bytes%n", "workbook + PDF size", Files.size(dir.resolve("bench.xlsx")), Files.size(dir.resolve("bench.pdf")));
             return 0;
         } finally {
             deleteTree(dir);
@@ -79,6 +92,18 @@ public class BenchCommand {
         double s = secs(t);
         out.printf("  %-48s %8.1f s   %,12.0f rows/s            peak heap %,d MB%n", name, s, rows / Math.max(s, 1e-9), peakHeapMb());
         resetPeak();
+    }
+
+    interface IoWork {
+        void run() throws IOException;
+    }
+
+    private static void io(IoWork work) {
+        try {
+            work.run();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static double secs(long start) {

@@ -3,7 +3,6 @@ package org.pipelineaudit.report;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.pipelineaudit.ingest.DataIssue;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.store.ReportQueries;
@@ -27,9 +26,9 @@ public record AuditReport(String runId, LocalDate asOf, String lang, String team
         }
     }
 
-    /** Streams the report's findings, sorted by rule then entity. */
+    /** Streams the report's findings, sorted by rule then entity, each marked recurring (also in the previous run) or new. */
     public interface FindingSource {
-        void forEach(Consumer<Finding> consumer);
+        void forEach(java.util.function.BiConsumer<Finding, Boolean> consumer);
     }
 
     public boolean english() {

@@ -29,6 +29,10 @@ final class PdfLabels {
         put(m, english, "moreInWorkbook", "仅列出 {0} / {1} 条，完整清单见附带的工作簿。", "{0} of {1} shown; the full list is in the attached workbook.");
         put(m, english, "capped", "问题过多，PDF 仅列出前 {0} 条；完整清单见 findings.csv 与工作簿。",
                 "Too many findings: the PDF lists the first {0}; findings.csv and the workbook hold them all.");
+        put(m, english, "trend", "近几次审计各规则问题数", "Findings per rule over the last runs");
+        put(m, english, "new", "新增", "new");
+        put(m, english, "recurring", "持续", "recurring");
+        put(m, english, "since", "较上次", "Since last");
         put(m, english, "entity", "对象", "Entity");
         put(m, english, "team", "团队", "Team");
         put(m, english, "owner", "负责人", "Owner");

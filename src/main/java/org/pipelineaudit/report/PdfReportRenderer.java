@@ -50,10 +50,12 @@ public class PdfReportRenderer {
         Map<String, String> labels = PdfLabels.of(r.english());
         List<Map<String, ?>> findings = new ArrayList<>();
         long[] total = {0};
-        r.findings().forEach(f -> {
+        r.findings().forEach((f, recurring) -> {
             total[0]++;
             if (findings.size() < maxFindings) {
-                findings.add(findingRow(f, r));
+                Map<String, Object> row = findingRow(f, r);
+                row.put("since", recurring ? labels.get("recurring") : labels.get("new"));
+                findings.add(row);
             }
         });
         Map<String, Object> params = new HashMap<>();
@@ -67,6 +69,8 @@ public class PdfReportRenderer {
         params.put("UNRECOGNIZED", new JRMapCollectionDataSource(inputRows(r.inputs(), true)));
         params.put("RULES_REPORT", template("compliance-rules"));
         params.put("RULES", new JRMapCollectionDataSource(ruleRows(r)));
+        params.put("TREND_REPORT", template("compliance-trend"));
+        trendParams(r, params);
         params.put("ISSUES_REPORT", template("compliance-issues"));
         params.put("ISSUES", new JRMapCollectionDataSource(issueRows(r.dataIssues())));
         if (total[0] > maxFindings) {
@@ -84,7 +88,7 @@ public class PdfReportRenderer {
         List<Finding> all = new ArrayList<>();
         long[] total = {0};
         int shown = 40;
-        r.findings().forEach(f -> {
+        r.findings().forEach((f, recurring) -> {
             total[0]++;
             all.add(f);
             if (all.size() > 4 * shown) { // keep the most severe few hundred, not the whole list
@@ -166,7 +170,7 @@ public class PdfReportRenderer {
         }
     }
 
-    private static Map<String, ?> findingRow(Finding f, AuditReport r) {
+    private static Map<String, Object> findingRow(Finding f, AuditReport r) {
         Map<String, Object> m = new HashMap<>();
         m.put("rule_id", f.ruleId());
         m.put("rule_title", r.rules().stream().filter(l -> l.ruleId().equals(f.ruleId())).map(AuditReport.RuleLine::title).findFirst().orElse(""));
@@ -225,6 +229,33 @@ public class PdfReportRenderer {
             rows.add(m);
         }
         return rows;
+    }
+
+    /** The trend table: one row per rule, one column per run (at most 8, oldest first), headed by the as-of dates. */
+    private static void trendParams(AuditReport r, Map<String, Object> params) {
+        List<String> runs = new ArrayList<>();
+        Map<String, String> asOf = new LinkedHashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        for (var p : r.trend()) {
+            if (!asOf.containsKey(p.runId())) {
+                runs.add(p.runId());
+                asOf.put(p.runId(), p.asOf().toString());
+            }
+            counts.put(p.runId() + "|" + p.ruleId(), p.count());
+        }
+        for (int i = 0; i < 8; i++) {
+            params.put("H" + (i + 1), i < runs.size() ? asOf.get(runs.get(i)) + "\n" + runs.get(i).substring(0, Math.min(15, runs.get(i).length())) : "");
+        }
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (AuditReport.RuleLine line : r.rules()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("rule", line.ruleId());
+            for (int i = 0; i < 8; i++) {
+                m.put("c" + (i + 1), i < runs.size() ? counts.getOrDefault(runs.get(i) + "|" + line.ruleId(), 0L) : null);
+            }
+            rows.add(m);
+        }
+        params.put("TREND", new JRMapCollectionDataSource(rows));
     }
 
     private static List<Map<String, ?>> issueRows(List<DataIssue> issues) {

@@ -80,8 +80,14 @@ public class ReportService {
         return new Written(workbook, compliance, packs);
     }
 
+    /** The company-wide report of a run (the bench times the writers on it). */
+    public AuditReport company(String runId, String dataset, LocalDate asOf, String lang) {
+        return build(runId, dataset, asOf, lang, null, runs.dataIssues(runId));
+    }
+
     AuditReport build(String runId, String dataset, LocalDate asOf, String lang, String team, List<DataIssue> issues) {
         Map<String, Integer> counts = team == null ? findings.countsByRule(runId) : findings.countsByRule(runId, team);
+        String previous = findings.previousRunId(runId);
         Map<String, Long> population = queries.population(dataset, asOf, runId);
         RuleCatalog catalog = new RuleCatalog();
         List<AuditReport.RuleLine> lines = new ArrayList<>();
@@ -95,7 +101,7 @@ public class ReportService {
                 lines, queries.funnel(dataset, asOf, team), queries.reps(dataset, asOf, team, runId),
                 queries.teams(dataset, asOf, team, runId), queries.channels(dataset, asOf, team, 90), queries.targets(dataset, asOf, team),
                 queries.trend(dataset, 8, team), issues, runs.counts(dataset),
-                consumer -> findings.forEach(runId, team, consumer));
+                consumer -> findings.forEachMarked(runId, team, previous, consumer));
     }
 
     /** SHA-256 of the settings as run, in their YAML form, so an auditor can tell two runs' settings apart. */

@@ -281,13 +281,14 @@ public final class WorkbookWriter {
 
     private void writeFindings(SXSSFWorkbook wb, AuditReport r, Styles st) {
         String[] headers = {r.t("规则", "Rule"), r.t("严重度", "Severity"), r.t("对象类型", "Entity type"), r.t("对象", "Entity"),
-                r.t("团队", "Team"), r.t("负责人", "Owner"), r.t("度量", "Metric"), r.t("阈值", "Threshold"), r.t("说明与证据", "Message and evidence")};
-        int[] widths = {22, 9, 13, 22, 14, 14, 10, 10, 90};
+                r.t("团队", "Team"), r.t("负责人", "Owner"), r.t("度量", "Metric"), r.t("阈值", "Threshold"), r.t("说明与证据", "Message and evidence"),
+                r.t("与上次审计相比", "Since the previous run")};
+        int[] widths = {22, 9, 13, 22, 14, 14, 10, 10, 90, 14};
         String base = r.t("问题清单", "Findings");
         Sheet[] sheet = {table(wb, base, st, widths, headers)};
         int[] row = {1};
         int[] part = {1};
-        r.findings().forEach(f -> {
+        r.findings().forEach((f, recurring) -> {
             if (row[0] > maxDataRows) {
                 part[0]++;
                 sheet[0] = table(wb, base + " (" + part[0] + ")", st, widths, headers);
@@ -307,6 +308,7 @@ public final class WorkbookWriter {
             value(fr, 6, f.metric(), st, st.decimal);
             text(fr, 7, f.threshold(), st.text);
             text(fr, 8, f.message(), st.text);
+            text(fr, 9, recurring ? r.t("持续", "recurring") : r.t("新增", "new"), recurring ? st.text : st.info);
         });
     }
 

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class FindingStore {
 
     private final JdbcTemplate jdbc;
+    private final String findingOrder;
 
-    public FindingStore(JdbcTemplate jdbc) {
+    public FindingStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.findingOrder = " ORDER BY " + dialect.binary("f.rule_id") + ", " + dialect.binary("f.entity_id") + ", f.seq";
     }
 
     public void deleteRun(String runId) {
@@ -38,10 +40,35 @@ public class FindingStore {
         streaming.setFetchSize(2000);
         String where = team == null ? "run_id = ?" : "run_id = ? AND team = ?";
         Object[] args = team == null ? new Object[] {runId} : new Object[] {runId, team};
-        streaming.query("SELECT * FROM finding WHERE " + where + " ORDER BY rule_id, entity_id, seq", rs -> {
+        streaming.query("SELECT * FROM finding f WHERE " + where + findingOrder, rs -> {
             consumer.accept(new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     rs.getString("entity_id"), rs.getString("team"), rs.getString("owner"), rs.getBigDecimal("metric"),
                     rs.getString("threshold"), rs.getString("message")));
+        }, args);
+    }
+
+    /** The latest completed audit of the same dataset before this run, or null. */
+    public String previousRunId(String runId) {
+        List<String> ids = jdbc.queryForList("SELECT p.run_id FROM audit_run p JOIN audit_run c ON c.run_id = ? AND p.dataset = c.dataset"
+                + " WHERE p.run_id <> c.run_id AND p.status = 'COMPLETED' AND p.command IN ('audit', 'nightly') AND p.started_at <= c.started_at"
+                + " ORDER BY p.started_at DESC, p.run_id DESC", String.class, runId);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** Findings with a flag: true when the previous run had a finding of the same rule on the same entity (recurring). */
+    public void forEachMarked(String runId, String team, String previousRunId, java.util.function.BiConsumer<Finding, Boolean> consumer) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(2000);
+        String sql = "SELECT f.*, CASE WHEN p.rule_id IS NULL THEN 0 ELSE 1 END AS recurring FROM finding f"
+                + " LEFT JOIN (SELECT DISTINCT rule_id, entity_id FROM finding WHERE run_id = ?) p"
+                + " ON p.rule_id = f.rule_id AND p.entity_id = f.entity_id WHERE f.run_id = ?" + (team == null ? "" : " AND f.team = ?")
+                + findingOrder;
+        Object[] args = team == null ? new Object[] {previousRunId == null ? "" : previousRunId, runId}
+                : new Object[] {previousRunId == null ? "" : previousRunId, runId, team};
+        streaming.query(sql, rs -> {
+            consumer.accept(new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
+                    rs.getString("entity_id"), rs.getString("team"), rs.getString("owner"), rs.getBigDecimal("metric"),
+                    rs.getString("threshold"), rs.getString("message")), rs.getInt("recurring") == 1);
         }, args);
     }
 

@@ -80,16 +80,22 @@ public class ReportQueries {
     }
 
     public List<RepRow> reps(String dataset, LocalDate asOf, String team, String runId) {
+        // finding counts per owner in one grouped query (a correlated subquery per row is quadratic on H2)
+        Map<String, long[]> byOwner = new java.util.HashMap<>();
+        jdbc.query("SELECT owner, COUNT(*), SUM(CASE WHEN rule_id LIKE 'FUP-%' THEN 1 ELSE 0 END) FROM finding"
+                + " WHERE run_id = ? AND owner IS NOT NULL GROUP BY owner", rs -> {
+                    byOwner.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }, runId);
         return jdbc.query("SELECT o.owner, MIN(" + TEAM + ") AS team,"
                 + " SUM(CASE WHEN o.stage IN ('IDENTIFIED', 'TRACKING', 'EVALUATING') THEN 1 ELSE 0 END) AS open_count,"
                 + " SUM(CASE WHEN o.stage = 'WON' THEN 1 ELSE 0 END) AS won_count,"
-                + " SUM(CASE WHEN o.stage = 'WON' THEN COALESCE(o.won_amount, 0) ELSE 0 END) AS won_amount,"
-                + " (SELECT COUNT(*) FROM finding f WHERE f.run_id = ? AND f.owner = o.owner) AS findings,"
-                + " (SELECT COUNT(*) FROM finding f WHERE f.run_id = ? AND f.owner = o.owner AND f.rule_id LIKE 'FUP-%') AS fup"
-                + OPP_FROM + " AND o.owner IS NOT NULL" + teamFilter(team) + " GROUP BY o.owner ORDER BY team, o.owner",
-                (rs, i) -> new RepRow(rs.getString("owner"), rs.getString("team"), rs.getLong("open_count"), rs.getLong("won_count"),
-                        rs.getBigDecimal("won_amount"), rs.getLong("findings"), rs.getLong("fup")),
-                prepend(runId, prepend(runId, args(dataset, asOf, team))));
+                + " SUM(CASE WHEN o.stage = 'WON' THEN COALESCE(o.won_amount, 0) ELSE 0 END) AS won_amount"
+                + OPP_FROM + " AND o.owner IS NOT NULL" + teamFilter(team) + " GROUP BY o.owner ORDER BY 2, 1",
+                (rs, i) -> {
+                    long[] f = byOwner.getOrDefault(rs.getString("owner"), new long[2]);
+                    return new RepRow(rs.getString("owner"), rs.getString("team"), rs.getLong("open_count"), rs.getLong("won_count"),
+                            rs.getBigDecimal("won_amount"), f[0], f[1]);
+                }, args(dataset, asOf, team));
     }
 
     public List<TeamRow> teams(String dataset, LocalDate asOf, String team, String runId) {
@@ -126,7 +132,8 @@ public class ReportQueries {
         String t = "COALESCE(r.team, 'UNASSIGNED')";
         return jdbc.query("SELECT st.owner, " + t + " AS team, st.period, st.target_amount,"
                 + " (SELECT COALESCE(SUM(o.won_amount), 0) FROM opportunity o WHERE o.dataset = st.dataset AND o.owner = st.owner"
-                + "   AND o.stage = 'WON' AND o.close_date >= CASE WHEN st.period = ? THEN ? ELSE ? END AND o.close_date <= ?) AS won"
+                + "   AND o.stage = 'WON' AND o.close_date >= CASE WHEN st.period = ? THEN CAST(? AS DATE) ELSE CAST(? AS DATE) END"
+                + "   AND o.close_date <= CAST(? AS DATE)) AS won"
                 + " FROM sales_target st LEFT JOIN rep r ON r.dataset = st.dataset AND r.owner = st.owner"
                 + " WHERE st.dataset = ? AND st.period IN (?, ?)" + (team == null ? "" : " AND " + t + " = ?")
                 + " ORDER BY st.owner, st.period",

@@ -158,7 +158,7 @@ class ReportIntegrationTests {
                 List.of(), List.of(), List.of(), List.of(), List.of(), java.util.Map.of(), consumer -> {
                     for (int i = 0; i < 25; i++) {
                         consumer.accept(new org.pipelineaudit.rules.Finding("CLS-MISSING", org.pipelineaudit.rules.Severity.WARN,
-                                "OPPORTUNITY", "O" + i, "T", "o", null, null, "m"));
+                                "OPPORTUNITY", "O" + i, "T", "o", null, null, "m"), false);
                     }
                 });
         Path file = work.resolve("split.xlsx");

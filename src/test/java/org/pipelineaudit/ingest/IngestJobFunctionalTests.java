@@ -1,0 +1,124 @@
+package org.pipelineaudit.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pipelineaudit.PipelineAuditApplication;
+import org.pipelineaudit.cli.AuditOptions;
+import org.pipelineaudit.support.Fixtures;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The ingest job itself, started through spring-batch-test on a real H2 file database. */
+@SpringBatchTest
+@SpringBootTest(classes = {PipelineAuditApplication.class, IngestJobFunctionalTests.Options.class})
+class IngestJobFunctionalTests {
+
+    @TempDir
+    static Path work;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db").toAbsolutePath());
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("logging.file.name", () -> work.resolve("test.log").toString());
+    }
+
+    @TestConfiguration
+    static class Options {
+        @Bean
+        AuditOptions auditOptions() {
+            return new AuditOptions("ingest", work, LocalDate.of(2026, 11, 30), ZoneId.of("Asia/Shanghai"), work.resolve("out"),
+                    work.resolve("data"), null, List.of(), null, work.resolve("inbox"), "0 0 2 * * *", "zh",
+                    new AuditOptions.Bench(0, 0, "csv"));
+        }
+    }
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+
+    @Autowired
+    @Qualifier("ingestFileJob")
+    Job ingestFileJob;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void useTheIngestJob() {
+        jobs.setJob(ingestFileJob);
+        jdbc.update("DELETE FROM opportunity");
+    }
+
+    JobParameters params(Path file, String sha, String dataset, String runId) {
+        return new JobParametersBuilder().addString("sha256", sha, true).addString("dataset", dataset, true)
+                .addString("runId", runId, false).addString("file", file.toAbsolutePath().toString(), false)
+                .addString("displayName", file.getFileName().toString(), false).addLong("fileSeq", 1L, false).toJobParameters();
+    }
+
+    @Test
+    void aGoodFileCompletesAndLoadsItsRows() throws Exception {
+        Path file = Fixtures.csv(work.resolve("a/opps.csv"), "商机编号,商机阶段,创建时间", "J1,识别,2026-11-01", "J2,赢单,2026-11-02");
+
+        JobExecution execution = jobs.startJob(params(file, "sha-a", "inbox", "run-1"));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getStepExecutions()).singleElement().satisfies(step -> {
+            assertThat(step.getStepName()).isEqualTo("loadFile");
+            assertThat(step.getWriteCount()).isEqualTo(2);
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE dataset = 'inbox'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameFileInTheSameDatasetIsOneJobInstanceThatCompletesOnce() throws Exception {
+        Path file = Fixtures.csv(work.resolve("b/opps.csv"), "商机编号,商机阶段,创建时间", "K1,识别,2026-11-01");
+        assertThat(jobs.startJob(params(file, "sha-b", "inbox", "run-1")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThatThrownBy(() -> jobs.startJob(params(file, "sha-b", "inbox", "run-2")))
+                .isInstanceOf(JobInstanceAlreadyCompleteException.class);
+    }
+
+    @Test
+    void anUnreadableFileFailsWithNothingLoadedAndItsInstanceCanBeRestarted() throws Exception {
+        Path broken = work.resolve("c/deals.xlsx");
+        Files.createDirectories(broken.getParent());
+        Files.write(broken, "not a zip".getBytes());
+
+        JobExecution failed = jobs.startJob(params(broken, "sha-c", "inbox", "run-1"));
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getAllFailureExceptions()).anySatisfy(t -> assertThat(t).hasMessageContaining("not an Excel workbook"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity_stage", Integer.class)).isZero();
+
+        // the file is replaced by a readable one with the same identity: the failed instance restarts and completes
+        Path fixed = Fixtures.csv(work.resolve("c/deals.csv"), "商机编号,商机阶段,创建时间", "L1,识别,2026-11-01");
+        JobExecution restarted = jobs.startJob(params(fixed, "sha-c", "inbox", "run-2"));
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity", Integer.class)).isEqualTo(1);
+    }
+}
