@@ -75,8 +75,11 @@ public final class BenchExportGenerator {
     Object[] activityRow(int i, int opportunities) {
         Random r = new Random(i * 104729L + 3);
         int opp = opportunities == 0 ? 0 : r.nextInt(opportunities);
+        // dated between its opportunity's creation (same seed as opportunityRow) and D, as real follow-ups are
+        int age = new Random(opp * 7919L + 17).nextInt(365);
+        LocalDate date = asOf.minusDays(age).plusDays(r.nextInt(age + 1));
         return new Object[] {"GJ" + (100_000_000 + i), "SJ" + (10_000_000 + opp), "客户" + (opp % 50_000) + "有限公司",
-                asOf.minusDays(r.nextInt(365)), TYPES[r.nextInt(TYPES.length)], "销售" + (opp % 400), NOTES[r.nextInt(NOTES.length)]};
+                date, TYPES[r.nextInt(TYPES.length)], "销售" + (opp % 400), NOTES[r.nextInt(NOTES.length)]};
     }
 
     private static void writeCsv(Path file, String[] header, int rows, RowSource source) throws IOException {

@@ -1,6 +1,5 @@
 package org.pipelineaudit.store;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,9 @@ import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Findings by run: written in JDBC batches, read back sorted by rule id then entity id. */
 @Repository
@@ -16,9 +18,14 @@ public class FindingStore {
 
     private final JdbcTemplate jdbc;
     private final String findingOrder;
+    private final TransactionTemplate ownTransaction;
 
-    public FindingStore(JdbcTemplate jdbc, SqlDialect dialect) {
+    public FindingStore(JdbcTemplate jdbc, SqlDialect dialect, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // findings are committed batch by batch: millions of them in the step's one transaction bloat H2's
+        // undo log; a rerun deletes the run's findings first, so partial batches never survive
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.findingOrder = " ORDER BY " + dialect.binary("f.rule_id") + ", " + dialect.binary("f.entity_id") + ", f.seq";
     }
 
@@ -93,7 +100,8 @@ public class FindingStore {
     /** Buffers findings and inserts them in batches. */
     public final class Writer implements Consumer<Finding> {
         private final String runId;
-        private final List<Object[]> rows = new ArrayList<>();
+        private final BatchInsert insert = new BatchInsert(jdbc, "INSERT INTO finding (run_id, seq, rule_id, severity, entity_type,"
+                + " entity_id, team, owner, metric, threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownTransaction);
         private long seq;
 
         private Writer(String runId) {
@@ -102,12 +110,9 @@ public class FindingStore {
 
         @Override
         public void accept(Finding f) {
-            rows.add(new Object[] {runId, ++seq, f.ruleId(), f.severity().name(), f.entityType(), RecordStore.truncate(f.entityId(), 1100),
+            insert.add(new Object[] {runId, ++seq, f.ruleId(), f.severity().name(), f.entityType(), RecordStore.truncate(f.entityId(), 1100),
                     RecordStore.truncate(f.team(), 512), RecordStore.truncate(f.owner(), 512), f.metric(), f.threshold(),
                     RecordStore.truncate(f.message(), 4000)});
-            if (rows.size() >= 1000) {
-                flush();
-            }
         }
 
         public long count() {
@@ -115,11 +120,7 @@ public class FindingStore {
         }
 
         public void flush() {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO finding (run_id, seq, rule_id, severity, entity_type, entity_id, team, owner, metric, "
-                        + "threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-                rows.clear();
-            }
+            insert.flush();
         }
     }
 }

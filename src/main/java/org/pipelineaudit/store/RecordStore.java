@@ -21,13 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class RecordStore {
 
-    private static final int BATCH = 1000;
-
     private final JdbcTemplate jdbc;
     private final String dataset;
     private final String ingestId;
     private final String sourceFile;
-    private final Map<Kind, List<Object[]>> pending = new EnumMap<>(Kind.class);
+    private final Map<Kind, BatchInsert> inserts = new EnumMap<>(Kind.class);
     private int seq;
 
     public RecordStore(JdbcTemplate jdbc, String dataset, String ingestId, String sourceFile) {
@@ -57,18 +55,18 @@ public final class RecordStore {
         args.add(RecordKeys.hash(hashParts));
         args.add(ingestId);
         args.add(++seq);
-        List<Object[]> batch = pending.computeIfAbsent(kind, k -> new ArrayList<>());
-        batch.add(args.toArray());
-        if (batch.size() >= BATCH) {
-            flush(kind);
-        }
+        inserts.computeIfAbsent(kind, this::stageInsert).add(args.toArray());
+    }
+
+    private BatchInsert stageInsert(Kind kind) {
+        String columns = columns(kind) + ", ingest_id, seq";
+        String marks = columns.chars().filter(c -> c == ',').mapToObj(c -> "?, ").collect(Collectors.joining()) + "?";
+        return new BatchInsert(jdbc, "INSERT INTO " + RecordSchema.of(kind).table() + "_stage (" + columns + ") VALUES (" + marks + ")");
     }
 
     /** Moves the staged rows into the dataset; returns the opportunity ids with conflicting duplicates. */
     public List<String> merge() {
-        for (Kind kind : Kind.values()) {
-            flush(kind);
-        }
+        inserts.values().forEach(BatchInsert::flush);
         List<String> conflicts = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             RecordSchema schema = RecordSchema.of(kind);
@@ -95,17 +93,6 @@ public final class RecordStore {
             jdbc.update("DELETE FROM " + stage + " WHERE ingest_id = ?", ingestId);
         }
         return conflicts;
-    }
-
-    private void flush(Kind kind) {
-        List<Object[]> batch = pending.get(kind);
-        if (batch == null || batch.isEmpty()) {
-            return;
-        }
-        String columns = columns(kind) + ", ingest_id, seq";
-        String marks = columns.chars().filter(c -> c == ',').mapToObj(c -> "?, ").collect(Collectors.joining()) + "?";
-        jdbc.batchUpdate("INSERT INTO " + RecordSchema.of(kind).table() + "_stage (" + columns + ") VALUES (" + marks + ")", batch);
-        batch.clear();
     }
 
     /** The stored columns of a kind, in the order {@link #add} binds them. */

@@ -3,7 +3,6 @@ package org.pipelineaudit.store;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pipelineaudit.ingest.DataIssue;
@@ -101,7 +100,8 @@ public class RunStore {
     public final class IssueBatch {
         private final String runId;
         private final int fileSeq;
-        private final List<Object[]> rows = new ArrayList<>();
+        private final BatchInsert insert = new BatchInsert(jdbc, "INSERT INTO data_issue (run_id, file_seq, seq, file_name, sheet,"
+                + " row_no, column_name, raw_value, reason, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         private long seq;
 
         private IssueBatch(String runId, int fileSeq) {
@@ -110,12 +110,9 @@ public class RunStore {
         }
 
         public void add(DataIssue issue) {
-            rows.add(new Object[] {runId, fileSeq, ++seq, issue.file(), RecordStore.truncate(issue.sheet(), 256), issue.row(),
+            insert.add(new Object[] {runId, fileSeq, ++seq, issue.file(), RecordStore.truncate(issue.sheet(), 256), issue.row(),
                     RecordStore.truncate(issue.column(), 1024), RecordStore.truncate(issue.value(), 4000),
                     RecordStore.truncate(issue.reason(), 4000), issue.action().name()});
-            if (rows.size() >= 1000) {
-                flush();
-            }
         }
 
         public long count() {
@@ -123,11 +120,7 @@ public class RunStore {
         }
 
         public void flush() {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO data_issue (run_id, file_seq, seq, file_name, sheet, row_no, column_name, raw_value, "
-                        + "reason, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-                rows.clear();
-            }
+            insert.flush();
         }
     }
 }

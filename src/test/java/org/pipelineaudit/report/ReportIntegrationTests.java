@@ -103,8 +103,18 @@ class ReportIntegrationTests {
         try (PDDocument pdf = Loader.loadPDF(out("compliance-2026-11-30.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("销售管道合规审计报告", "张伟", "华东大区", "opportunities.csv", "运行编号");
+            PDFTextStripper byPosition = new PDFTextStripper();
+            byPosition.setSortByPosition(true);
+            byPosition.setEndPage(2);
+            List<String> lines = byPosition.getText(pdf).lines().toList();
             for (var entry : run.summary().get("findings_by_rule").properties()) {
-                assertThat(text).contains(entry.getKey());
+                // compliance by rule: "RULE-ID <what it checks> <settings> <checked> <failed> <rate>%"
+                var row = java.util.regex.Pattern.compile("^" + entry.getKey() + " .* ([\\d,]+) ([\\d,]+) [\\d.]+%$");
+                assertThat(lines).as(entry.getKey()).anySatisfy(line -> {
+                    var m = row.matcher(line.strip());
+                    assertThat(m.matches()).isTrue();
+                    assertThat(m.group(2).replace(",", "")).isEqualTo(entry.getValue().asText());
+                });
             }
             int pages = pdf.getNumberOfPages();
             assertThat(text).contains("第 1 页 / 共 " + pages + " 页").contains("第 " + pages + " 页 / 共 " + pages + " 页");
@@ -148,6 +158,48 @@ class ReportIntegrationTests {
         assertThat(clean.csv("findings.csv")).isEmpty();
         try (PDDocument pdf = Loader.loadPDF(clean.outDir.resolve("managers/华南大区/summary-2026-11-30.pdf").toFile())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("未发现问题");
+        }
+    }
+
+    @Test
+    void aSecondRunMarksEachFindingNewOrRecurringAndTheTrendShowsBothRuns() throws Exception {
+        Path in = work.resolve("trend");
+        Fixtures.csv(in.resolve("opportunities.csv"), "商机编号,负责人,商机阶段,赢率,创建时间,预计成交日期",
+                "T1,张伟,需求确认,30,2026-11-01,2026-12-31");
+        Path w = work.resolve("trend-work");
+        CliRun first = CliRun.run(w, "audit", "--input", in.toString(), "--as-of", D.toString());
+        Fixtures.csv(in.resolve("opportunities.csv"), "商机编号,负责人,商机阶段,赢率,创建时间,预计成交日期",
+                "T1,张伟,需求确认,30,2026-11-01,2026-12-31", "T2,张伟,需求确认,30,2026-11-02,2026-12-31");
+        CliRun second = CliRun.run(w, "audit", "--input", in.toString(), "--as-of", D.toString());
+        assertThat(first.exitCode).isZero();
+        try (XSSFWorkbook wb = new XSSFWorkbook(second.outDir.resolve("pipeline-audit-2026-11-30.xlsx").toFile())) {
+            Sheet findings = wb.getSheet("问题清单");
+            List<String> marks = new ArrayList<>();
+            for (int i = 1; i <= findings.getLastRowNum(); i++) {
+                var row = findings.getRow(i);
+                if (row.getCell(0).getStringCellValue().equals("CLS-MISSING")) {
+                    marks.add(row.getCell(3).getStringCellValue() + " " + row.getCell(9).getStringCellValue());
+                }
+            }
+            assertThat(marks).containsExactly("T1 持续", "T2 新增");
+            Sheet trend = wb.getSheet("趋势");
+            assertThat(trend.getRow(0).getLastCellNum()).isEqualTo((short) 3); // rule column + two runs
+        }
+    }
+
+    @Test
+    void englishReportsWithLangEn() throws Exception {
+        Path in = work.resolve("en");
+        Fixtures.csv(in.resolve("opportunities.csv"), "opportunity_id,owner,stage,created_date", "E1,Ann,TRACKING,2026-11-01");
+        CliRun en = CliRun.run(work.resolve("en-work"), "audit", "--input", in.toString(), "--as-of", D.toString(), "--lang", "en");
+        assertThat(en.csv("findings.csv")).filteredOn(r -> r.get("rule_id").equals("CLS-MISSING"))
+                .extracting(r -> r.get("message")).containsExactly("opportunity has no priority (class)");
+        try (XSSFWorkbook wb = new XSSFWorkbook(en.outDir.resolve("pipeline-audit-2026-11-30.xlsx").toFile())) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Summary");
+            assertThat(wb.getSheetName(7)).isEqualTo("Trend");
+        }
+        try (PDDocument pdf = Loader.loadPDF(en.outDir.resolve("compliance-2026-11-30.pdf").toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Sales pipeline compliance report").contains("Page 1 of");
         }
     }
 

@@ -1,0 +1,2 @@
+/** The nightly trigger for serve (Spring cron) and its cluster lock (ShedLock). */
+package org.pipelineaudit.schedule;
