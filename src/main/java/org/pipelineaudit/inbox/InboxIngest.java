@@ -56,6 +56,8 @@ public class InboxIngest {
             IngestService.FileOutcome outcome = ingest.ingest(runId, seq, file, DATASET, false);
             if (outcome.status().equals("FAILED")) {
                 folder.fail(file, file.getFileName() + ": " + outcome.error());
+            } else if (outcome.status().equals("IN_PROGRESS")) {
+                // another process is loading it right now: leave it where it is
             } else {
                 folder.archive(file, archiveDate);
             }

@@ -17,7 +17,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Ingests files one at a time through the ingest job and records what became of each. */
@@ -26,7 +30,7 @@ public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-    /** What became of one file. status: LOADED, FAILED, DUPLICATE or SKIPPED. */
+    /** What became of one file. status: LOADED, FAILED, DUPLICATE, SKIPPED, or IN_PROGRESS (another live process has it). */
     public record FileOutcome(int fileSeq, Path path, String sha256, String status, String error) {
         public boolean loaded() {
             return "LOADED".equals(status);
@@ -36,11 +40,16 @@ public class IngestService {
     private final JobOperator jobOperator;
     private final Job ingestFileJob;
     private final RunStore runs;
+    private final JobRepository jobRepository;
+    private final java.time.Duration staleAfter;
 
-    public IngestService(JobOperator jobOperator, Job ingestFileJob, RunStore runs) {
+    public IngestService(JobOperator jobOperator, @Qualifier(IngestJobConfiguration.JOB_NAME) Job ingestFileJob, RunStore runs,
+                         JobRepository jobRepository, @Value("${audit.ingest.stale-after-minutes:60}") long staleAfterMinutes) {
         this.jobOperator = jobOperator;
         this.ingestFileJob = ingestFileJob;
         this.runs = runs;
+        this.jobRepository = jobRepository;
+        this.staleAfter = java.time.Duration.ofMinutes(staleAfterMinutes);
     }
 
     /**
@@ -67,7 +76,7 @@ public class IngestService {
                 .addLong("fileSeq", (long) fileSeq, false)
                 .toJobParameters();
         try {
-            JobExecution execution = jobOperator.start(ingestFileJob, params);
+            JobExecution execution = startOrRecover(params);
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 return new FileOutcome(fileSeq, file, sha, "LOADED", null);
             }
@@ -79,10 +88,35 @@ public class IngestService {
         } catch (JobInstanceAlreadyCompleteException e) {
             runs.saveFileStatus(runId, fileSeq, name, sha, "DUPLICATE", "already ingested (same SHA-256)");
             return new FileOutcome(fileSeq, file, sha, "DUPLICATE", "already ingested (same SHA-256)");
+        } catch (IllegalStateException busy) {
+            runs.saveFileStatus(runId, fileSeq, name, sha, "IN_PROGRESS", busy.getMessage());
+            return new FileOutcome(fileSeq, file, sha, "IN_PROGRESS", busy.getMessage());
         } catch (Exception e) {
             String reason = "could not start the ingest job: " + e.getMessage();
             runs.saveFileStatus(runId, fileSeq, name, sha, "FAILED", reason);
             return new FileOutcome(fileSeq, file, sha, "FAILED", reason);
+        }
+    }
+
+    /**
+     * Starts the file's job instance. An execution left STARTED by a process that died (kill -9, power
+     * loss) blocks a restart; once it is older than audit.ingest.stale-after-minutes it is marked failed
+     * with JobOperator.recover and the instance restarts (its transaction had rolled back: nothing of the
+     * file was loaded). A younger one is presumed alive in another process.
+     */
+    private JobExecution startOrRecover(JobParameters params) throws Exception {
+        try {
+            return jobOperator.start(ingestFileJob, params);
+        } catch (JobExecutionAlreadyRunningException running) {
+            JobExecution last = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, params);
+            java.time.LocalDateTime started = last == null ? null : last.getStartTime() != null ? last.getStartTime() : last.getCreateTime();
+            if (last == null || started == null || started.isAfter(java.time.LocalDateTime.now().minus(staleAfter))) {
+                throw new IllegalStateException("another process is ingesting this file (execution started "
+                        + started + "); it is left for the next run");
+            }
+            log.warn("recovering ingest execution {} left running since {} by a process that stopped", last.getId(), started);
+            jobOperator.recover(last);
+            return jobOperator.start(ingestFileJob, params);
         }
     }
 

@@ -78,6 +78,33 @@ class IngestJobFunctionalTests {
                 .addString("displayName", file.getFileName().toString(), false).addLong("fileSeq", 1L, false).toJobParameters();
     }
 
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    org.springframework.batch.core.repository.JobRepository jobRepository;
+
+    @Test
+    void anExecutionLeftRunningByADeadProcessIsRecoveredAndTheFileLoadedOnce() throws Exception {
+        Path file = Fixtures.csv(work.resolve("d/opps.csv"), "商机编号,商机阶段,创建时间", "R1,识别,2026-11-01", "R2,跟踪,2026-11-01");
+        String sha = IngestService.sha256(file);
+        JobParameters params = params(file, sha, "inbox", "crashed-run");
+        // what kill -9 leaves behind: an execution STARTED long ago, never finished
+        var instance = jobRepository.createJobInstance(IngestJobConfiguration.JOB_NAME, params);
+        var stale = jobRepository.createJobExecution(instance, params, new org.springframework.batch.infrastructure.item.ExecutionContext());
+        stale.setStatus(BatchStatus.STARTED);
+        stale.setStartTime(java.time.LocalDateTime.now().minusHours(3));
+        jobRepository.update(stale);
+
+        IngestService.FileOutcome outcome = ingest.ingest("next-run", 1, file, "inbox", false);
+
+        assertThat(outcome.status()).isEqualTo("LOADED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE dataset = 'inbox' AND opportunity_id IN ('R1', 'R2')",
+                Integer.class)).isEqualTo(2);
+        assertThat(jobRepository.getJobExecution(stale.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(ingest.ingest("later-run", 1, file, "inbox", false).status()).isEqualTo("DUPLICATE");
+    }
+
     @Test
     void aGoodFileCompletesAndLoadsItsRows() throws Exception {
         Path file = Fixtures.csv(work.resolve("a/opps.csv"), "商机编号,商机阶段,创建时间", "J1,识别,2026-11-01", "J2,赢单,2026-11-02");
