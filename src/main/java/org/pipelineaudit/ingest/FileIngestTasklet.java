@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,7 +20,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * dataset, and record the sheets and data issues. If the file cannot be read the transaction rolls
  * back, so nothing of it is loaded, and the step fails with the reason.
  */
-public class FileIngestTasklet implements Tasklet {
+public class FileIngestTasklet implements StoppableTasklet {
+
+    /** Thrown from inside the reader when a stop was requested: unwinds the read, the transaction rolls back. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("stop requested", null, false, false);
+        }
+    }
+
+    private volatile boolean stopRequested;
 
     private static final Logger log = LoggerFactory.getLogger(FileIngestTasklet.class);
 
@@ -49,6 +60,12 @@ public class FileIngestTasklet implements Tasklet {
         this.fileSeq = fileSeq;
     }
 
+    /** Called by JobOperator.stop (e.g. when serve shuts down). */
+    @Override
+    public void stop() {
+        stopRequested = true;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         String ingestId = runId + ":" + fileSeq;
@@ -66,7 +83,23 @@ public class FileIngestTasklet implements Tasklet {
             }
         };
         progress.startFile(displayName);
-        List<SheetSummary> sheets = new FileIngestor(aliases, zone).ingest(file, displayName, sink, progress::row);
+        List<SheetSummary> sheets;
+        try {
+            sheets = new FileIngestor(aliases, zone).ingest(file, displayName, sink, () -> {
+                if (stopRequested) {
+                    throw new StopRequested();
+                }
+                progress.row();
+            });
+        } catch (StopRequested stop) {
+            // the file is one chunk: stopping rolls it back whole; a restart of this job instance loads it again
+            throw new JobInterruptedException("stopped while reading " + displayName, BatchStatus.STOPPED);
+        } catch (UnreadableFileException e) {
+            if (stopRequested) { // a reader wrapped the stop as a read error
+                throw new JobInterruptedException("stopped while reading " + displayName, BatchStatus.STOPPED);
+            }
+            throw e;
+        }
         records.merge();
         issues.flush();
         runs.saveSheets(runId, fileSeq, displayName, sha256, sheets);

@@ -38,8 +38,8 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Job ingestFileJob(JobRepository jobRepository, Step loadFileStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(loadFileStep).build();
+    public Job ingestFileJob(JobRepository jobRepository, Step loadFileStep, RunningJobs runningJobs) {
+        return new JobBuilder(JOB_NAME, jobRepository).listener(runningJobs).start(loadFileStep).build();
     }
 
     @Bean

@@ -34,9 +34,14 @@ public class ServeCommand {
     private final NightlyLock lock;
     private final long pollSeconds;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final org.pipelineaudit.ingest.RunningJobs runningJobs;
+    private final org.springframework.batch.core.launch.JobOperator jobOperator;
 
     public ServeCommand(AuditOptions options, InboxIngest inbox, RunStore runs, NightlyCommand nightly, NightlyLock lock,
-                        @Value("${audit.inbox.poll-seconds:30}") long pollSeconds) {
+                        @Value("${audit.inbox.poll-seconds:30}") long pollSeconds, org.pipelineaudit.ingest.RunningJobs runningJobs,
+                        org.springframework.batch.core.launch.JobOperator jobOperator) {
+        this.runningJobs = runningJobs;
+        this.jobOperator = jobOperator;
         this.options = options;
         this.inbox = inbox;
         this.runs = runs;
@@ -71,8 +76,12 @@ public class ServeCommand {
         return 0;
     }
 
-    /** Stops serving: no new poll or nightly starts; the one in hand finishes. */
+    /**
+     * Stops serving: no new poll or nightly starts, and a file being ingested is stopped (its transaction
+     * rolls back; the file stays in the inbox and its job instance restarts on the next start).
+     */
     public void stop() {
+        runningJobs.stopAll(jobOperator);
         stopped.countDown();
     }
 

@@ -105,6 +105,49 @@ class IngestJobFunctionalTests {
         assertThat(ingest.ingest("later-run", 1, file, "inbox", false).status()).isEqualTo("DUPLICATE");
     }
 
+    @Autowired
+    RunningJobs runningJobs;
+
+    @Autowired
+    org.springframework.batch.core.launch.JobOperator jobOperator;
+
+    @Test
+    void aStoppedIngestRollsBackWholeAndItsRestartLoadsEveryRowOnce() throws Exception {
+        Path file = work.resolve("e/big.csv");
+        Files.createDirectories(file.getParent());
+        StringBuilder csv = new StringBuilder("商机编号,商机阶段,创建时间\n");
+        for (int i = 0; i < 300_000; i++) {
+            csv.append("B").append(i).append(",识别,2026-11-01\n");
+        }
+        Files.writeString(file, csv);
+        JobParameters params = params(file, "sha-e", "inbox", "run-1");
+        JobExecution[] first = new JobExecution[1];
+        Thread runner = new Thread(() -> {
+            try {
+                first[0] = jobs.startJob(params);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        runner.start();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (runningJobs.running().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300); // let it read a while
+        runningJobs.stopAll(jobOperator);
+        runner.join(60_000);
+
+        assertThat(first[0].getStatus()).isEqualTo(BatchStatus.STOPPED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE dataset = 'inbox'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity_stage", Integer.class)).isZero();
+
+        JobExecution restarted = jobs.startJob(params(file, "sha-e", "inbox", "run-2"));
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(first[0].getJobInstance().getInstanceId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE dataset = 'inbox'", Integer.class)).isEqualTo(300_000);
+    }
+
     @Test
     void aGoodFileCompletesAndLoadsItsRows() throws Exception {
         Path file = Fixtures.csv(work.resolve("a/opps.csv"), "商机编号,商机阶段,创建时间", "J1,识别,2026-11-01", "J2,赢单,2026-11-02");
