@@ -38,7 +38,12 @@ public final class ValueReader {
         }
         return switch (field.type()) {
             case TEXT -> {
-                String text = cell.text().strip();
+                // NUL cannot be stored (PostgreSQL refuses it in text) and is never meant: drop it
+                String text = cell.text().replace("\u0000", "").strip();
+                int max = maxLength(field.name());
+                if (text.length() > max) {
+                    yield Result.bad("longer than " + max + " characters (" + text.length() + ")");
+                }
                 yield Result.ok(text.isEmpty() ? null : aliases.valueFor(field.name(), text).orElse(text));
             }
             case DATE -> {
@@ -59,6 +64,15 @@ public final class ValueReader {
                 yield p != null ? Result.ok(p) : Result.bad("not a period (expected 2026-11 for a month or 2026-Q4 for a quarter)");
             }
             case STAGE, PRIORITY, INTENT, BUDGET_STATUS, ACTIVITY_TYPE, OUTCOME -> readEnum(field, cell.text().strip());
+        };
+    }
+
+    /** The longest text a field's column holds (db/migration): longer values are reported, not truncated. */
+    static int maxLength(String field) {
+        return switch (field) {
+            case "name", "customer" -> 4000;
+            case "notes", "content" -> 32000;
+            default -> 512;
         };
     }
 

@@ -49,7 +49,7 @@ public final class RecordStore {
             hashParts[i] = v;
             args.add(v instanceof LocalDate d ? Date.valueOf(d) : v);
         }
-        args.add(sourceFile);
+        args.add(truncate(sourceFile, 1024));
         args.add(truncate(sheet, 256));
         args.add(row);
         args.add(RecordKeys.hash(hashParts));

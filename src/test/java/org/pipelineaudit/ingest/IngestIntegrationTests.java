@@ -234,6 +234,20 @@ class IngestIntegrationTests {
         }
 
         @Test
+        void anOverlongCellIsReportedAndTheRestOfTheFileLoads() throws Exception {
+            String longName = "客".repeat(5000);
+            Fixtures.csv(inbox().resolve("long.csv"), "商机编号,客户名称,商机阶段,创建时间", "L1," + longName + ",识别,2026-11-01",
+                    "L2,正常客户\u0000,识别,2026-11-01", "x".repeat(600) + ",c,识别,2026-11-01");
+            CliRun run = audit();
+            assertThat(run.exitCode).isZero();
+            assertThat(run.csv("data-issues.csv")).extracting(r -> r.get("row") + " " + r.get("column") + " " + r.get("action") + " " + r.get("reason"))
+                    .containsExactly("2 客户名称 VALUE_IGNORED longer than 4000 characters (5000)",
+                            "4 商机编号 ROW_REJECTED longer than 512 characters (600)");
+            assertThat(run.query("SELECT opportunity_id, customer FROM opportunity ORDER BY 1")).extracting(m -> m.get("opportunity_id") + "=" + m.get("customer"))
+                    .containsExactly("L1=null", "L2=正常客户");
+        }
+
+        @Test
         void anActivityWithNeitherOpportunityNorCustomerIsRejected() throws Exception {
             Fixtures.csv(inbox().resolve("acts.csv"), "跟进时间,商机编号,客户名称,跟进方式", "2026-11-01,,,电话", "2026-11-02,O1,,飞鸽传书");
             CliRun run = audit();
