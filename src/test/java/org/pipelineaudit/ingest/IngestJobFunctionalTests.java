@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pipelineaudit.PipelineAuditApplication;
 import org.pipelineaudit.cli.AuditOptions;
 import org.pipelineaudit.support.Fixtures;
+import org.pipelineaudit.support.TestOptions;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,18 +42,14 @@ class IngestJobFunctionalTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db").toAbsolutePath());
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("logging.file.name", () -> work.resolve("test.log").toString());
+        TestOptions.database(registry, work);
     }
 
     @TestConfiguration
     static class Options {
         @Bean
         AuditOptions auditOptions() {
-            return new AuditOptions("ingest", work, LocalDate.of(2026, 11, 30), ZoneId.of("Asia/Shanghai"), work.resolve("out"),
-                    work.resolve("data"), null, List.of(), null, work.resolve("inbox"), "0 0 2 * * *", "zh",
-                    new AuditOptions.Bench(0, 0, "csv"));
+            return TestOptions.of(work, "ingest");
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pipelineaudit.PipelineAuditApplication;
 import org.pipelineaudit.cli.AuditOptions;
 import org.pipelineaudit.support.Fixtures;
+import org.pipelineaudit.support.TestOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -32,9 +33,7 @@ class ServeIntegrationTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db").toAbsolutePath());
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("logging.file.name", () -> work.resolve("test.log").toString());
+        TestOptions.database(registry, work);
         registry.add("audit.inbox.poll-seconds", () -> "1");
         registry.add("audit.inbox.stable-seconds", () -> "1");
     }
@@ -43,9 +42,7 @@ class ServeIntegrationTests {
     static class Options {
         @Bean
         AuditOptions auditOptions() {
-            return new AuditOptions("serve", null, LocalDate.of(2026, 11, 30), ZoneId.of("Asia/Shanghai"), work.resolve("out"),
-                    work.resolve("data"), null, List.of(), null, work.resolve("inbox"), "0 0 2 * * *", "zh",
-                    new AuditOptions.Bench(0, 0, "csv"));
+            return TestOptions.of(work, "serve");
         }
     }
 
