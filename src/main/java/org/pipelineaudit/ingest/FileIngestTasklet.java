@@ -30,6 +30,8 @@ public class FileIngestTasklet implements StoppableTasklet {
     }
 
     private volatile boolean stopRequested;
+    private final long maxRows;
+    private long rowsSeen;
 
     private static final Logger log = LoggerFactory.getLogger(FileIngestTasklet.class);
 
@@ -46,7 +48,8 @@ public class FileIngestTasklet implements StoppableTasklet {
     private final int fileSeq;
 
     public FileIngestTasklet(JdbcTemplate jdbc, RunStore runs, AliasCatalog aliases, ZoneId zone, IngestProgress progress,
-                             Path file, String displayName, String sha256, String dataset, String runId, int fileSeq) {
+                             Path file, String displayName, String sha256, String dataset, String runId, int fileSeq, long maxRows) {
+        this.maxRows = maxRows;
         this.jdbc = jdbc;
         this.runs = runs;
         this.aliases = aliases;
@@ -89,11 +92,17 @@ public class FileIngestTasklet implements StoppableTasklet {
                 if (stopRequested) {
                     throw new StopRequested();
                 }
+                if (++rowsSeen > maxRows) {
+                    throw new LimitExceededException("the file has more than " + maxRows
+                            + " data rows (setting audit.ingest.max-rows); it was not loaded");
+                }
                 progress.row();
             });
         } catch (StopRequested stop) {
             // the file is one chunk: stopping rolls it back whole; a restart of this job instance loads it again
             throw new JobInterruptedException("stopped while reading " + displayName, BatchStatus.STOPPED);
+        } catch (LimitExceededException limit) {
+            throw new UnreadableFileException(limit.getMessage(), limit);
         } catch (UnreadableFileException e) {
             if (stopRequested) { // a reader wrapped the stop as a read error
                 throw new JobInterruptedException("stopped while reading " + displayName, BatchStatus.STOPPED);

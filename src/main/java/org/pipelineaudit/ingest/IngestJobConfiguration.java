@@ -56,8 +56,9 @@ public class IngestJobConfiguration {
                                                @Value("#{jobParameters['sha256']}") String sha256,
                                                @Value("#{jobParameters['dataset']}") String dataset,
                                                @Value("#{jobParameters['runId']}") String runId,
-                                               @Value("#{jobParameters['fileSeq']}") Long fileSeq) {
+                                               @Value("#{jobParameters['fileSeq']}") Long fileSeq,
+                                               @Value("${audit.ingest.max-rows:10000000}") long maxRows) {
         return new FileIngestTasklet(jdbc, runs, aliases, options.zone(), progress, Path.of(file), displayName, sha256, dataset,
-                runId, fileSeq.intValue());
+                runId, fileSeq.intValue(), maxRows);
     }
 }

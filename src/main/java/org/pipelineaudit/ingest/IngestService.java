@@ -42,9 +42,12 @@ public class IngestService {
     private final RunStore runs;
     private final JobRepository jobRepository;
     private final java.time.Duration staleAfter;
+    private final long maxFileBytes;
 
     public IngestService(JobOperator jobOperator, @Qualifier(IngestJobConfiguration.JOB_NAME) Job ingestFileJob, RunStore runs,
-                         JobRepository jobRepository, @Value("${audit.ingest.stale-after-minutes:60}") long staleAfterMinutes) {
+                         JobRepository jobRepository, @Value("${audit.ingest.stale-after-minutes:60}") long staleAfterMinutes,
+                         @Value("${audit.ingest.max-file-mb:2048}") long maxFileMb) {
+        this.maxFileBytes = maxFileMb * 1024 * 1024;
         this.jobOperator = jobOperator;
         this.ingestFileJob = ingestFileJob;
         this.runs = runs;
@@ -61,6 +64,13 @@ public class IngestService {
         String name = file.getFileName().toString();
         String sha;
         try {
+            long size = Files.size(file);
+            if (size > maxFileBytes) {
+                String reason = "the file is %,d MB, more than the %,d MB allowed (setting audit.ingest.max-file-mb); it was not read"
+                        .formatted(size >> 20, maxFileBytes >> 20);
+                runs.saveFileStatus(runId, fileSeq, name, null, "FAILED", reason);
+                return new FileOutcome(fileSeq, file, null, "FAILED", reason);
+            }
             sha = sha256(file);
         } catch (IOException e) {
             String reason = "cannot read the file: " + e.getMessage();
@@ -69,6 +79,8 @@ public class IngestService {
         }
         JobParameters params = new JobParametersBuilder()
                 .addString("sha256", sha, true)
+                // the same bytes read as another format are another input (an empty .csv is not an empty .xlsx)
+                .addString("format", String.valueOf(InputFiles.formatOf(file)), true)
                 .addString("dataset", dataset, true)
                 .addString("runId", runId, perRun)
                 .addString("file", file.toAbsolutePath().toString(), false)

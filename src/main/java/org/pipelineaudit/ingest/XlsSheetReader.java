@@ -39,12 +39,16 @@ public final class XlsSheetReader implements SpreadsheetReader {
                 }
                 handler.endSheet();
             }
+        } catch (org.apache.poi.EmptyFileException e) {
+            throw new UnreadableFileException("the file is empty (0 bytes)", e);
         } catch (EncryptedDocumentException e) {
             throw new UnreadableFileException("the workbook is password-protected (encrypted)", e);
         } catch (OldExcelFormatException e) {
             throw new UnreadableFileException("the workbook is in an Excel 5/95 format that is not supported; save it as .xlsx", e);
         } catch (NotOLE2FileException e) {
             throw new UnreadableFileException("not an Excel .xls workbook", e);
+        } catch (LimitExceededException e) {
+            throw new UnreadableFileException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableFileException("cannot read the workbook: " + XlsxSheetReader.rootMessage(e), e);
         }

@@ -48,17 +48,44 @@ public final class XlsxSheetReader implements SpreadsheetReader {
                     handler.endSheet();
                 }
             }
-        } catch (OLE2NotOfficeXmlFileException | EncryptedDocumentException e) {
-            throw new UnreadableFileException("the workbook is password-protected (encrypted) or is an old-format .xls saved as .xlsx", e);
-        } catch (NotOfficeXmlFileException e) {
-            throw new UnreadableFileException("not an Excel workbook (the file is not an .xlsx zip package)", e);
-        } catch (POIXMLException | OpenXML4JException e) {
-            throw new UnreadableFileException("the workbook is damaged: " + rootMessage(e), e);
-        } catch (XMLStreamException | org.xml.sax.SAXException e) {
-            throw new UnreadableFileException("the workbook's XML is damaged or not allowed: " + rootMessage(e), e);
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableFileException("cannot read the workbook: " + rootMessage(e), e);
+        } catch (Exception e) {
+            throw explain(e);
         }
+    }
+
+    /** The reason an analyst reads for a workbook that cannot be opened. */
+    static UnreadableFileException explain(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitExceededException limit) {
+                return new UnreadableFileException(limit.getMessage(), e);
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max"))) {
+                return new UnreadableFileException("the workbook expands too much when decompressed (a possible zip bomb); it was not read", e);
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        if (e instanceof org.apache.poi.EmptyFileException) {
+            return new UnreadableFileException("the file is empty (0 bytes)", e);
+        }
+        if (e instanceof OLE2NotOfficeXmlFileException || e instanceof EncryptedDocumentException) {
+            return new UnreadableFileException("the workbook is password-protected (encrypted) or is an old-format .xls saved as .xlsx", e);
+        }
+        if (e instanceof NotOfficeXmlFileException) {
+            return new UnreadableFileException("not an Excel workbook (the file is not an .xlsx zip package)", e);
+        }
+        if (e instanceof POIXMLException || e instanceof OpenXML4JException) {
+            return new UnreadableFileException("the workbook is damaged: " + rootMessage(e), e);
+        }
+        if (e instanceof XMLStreamException || e instanceof org.xml.sax.SAXException) {
+            return new UnreadableFileException("the workbook's XML is damaged or not allowed (e.g. a DOCTYPE): " + rootMessage(e), e);
+        }
+        if (e instanceof UnreadableFileException u) {
+            return u;
+        }
+        return new UnreadableFileException("cannot read the workbook: " + rootMessage(e), e);
     }
 
     static String rootMessage(Throwable e) {

@@ -70,7 +70,8 @@ class IngestJobFunctionalTests {
     }
 
     JobParameters params(Path file, String sha, String dataset, String runId) {
-        return new JobParametersBuilder().addString("sha256", sha, true).addString("dataset", dataset, true)
+        return new JobParametersBuilder().addString("sha256", sha, true)
+                .addString("format", String.valueOf(InputFiles.formatOf(file)), true).addString("dataset", dataset, true)
                 .addString("runId", runId, false).addString("file", file.toAbsolutePath().toString(), false)
                 .addString("displayName", file.getFileName().toString(), false).addLong("fileSeq", 1L, false).toJobParameters();
     }
@@ -182,7 +183,9 @@ class IngestJobFunctionalTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity_stage", Integer.class)).isZero();
 
         // the file is replaced by a readable one with the same identity: the failed instance restarts and completes
-        Path fixed = Fixtures.csv(work.resolve("c/deals.csv"), "商机编号,商机阶段,创建时间", "L1,识别,2026-11-01");
+        Files.delete(broken);
+        Path fixed = Fixtures.xlsx(broken, Fixtures.sheet("商机", List.of(List.of("商机编号", "商机阶段", "创建时间"),
+                List.of("L1", "识别", "2026-11-01"))));
         JobExecution restarted = jobs.startJob(params(fixed, "sha-c", "inbox", "run-2"));
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
