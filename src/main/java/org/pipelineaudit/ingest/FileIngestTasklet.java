@@ -31,6 +31,7 @@ public class FileIngestTasklet implements StoppableTasklet {
 
     private volatile boolean stopRequested;
     private final long maxRows;
+    private final int maxCellChars;
     private long rowsSeen;
 
     private static final Logger log = LoggerFactory.getLogger(FileIngestTasklet.class);
@@ -48,8 +49,10 @@ public class FileIngestTasklet implements StoppableTasklet {
     private final int fileSeq;
 
     public FileIngestTasklet(JdbcTemplate jdbc, RunStore runs, AliasCatalog aliases, ZoneId zone, IngestProgress progress,
-                             Path file, String displayName, String sha256, String dataset, String runId, int fileSeq, long maxRows) {
+                             Path file, String displayName, String sha256, String dataset, String runId, int fileSeq, long maxRows,
+                             int maxCellChars) {
         this.maxRows = maxRows;
+        this.maxCellChars = maxCellChars;
         this.jdbc = jdbc;
         this.runs = runs;
         this.aliases = aliases;
@@ -88,7 +91,7 @@ public class FileIngestTasklet implements StoppableTasklet {
         progress.startFile(displayName);
         List<SheetSummary> sheets;
         try {
-            sheets = new FileIngestor(aliases, zone).ingest(file, displayName, sink, () -> {
+            sheets = new FileIngestor(aliases, zone, maxCellChars).ingest(file, displayName, sink, () -> {
                 if (stopRequested) {
                     throw new StopRequested();
                 }
@@ -108,6 +111,10 @@ public class FileIngestTasklet implements StoppableTasklet {
                 throw new JobInterruptedException("stopped while reading " + displayName, BatchStatus.STOPPED);
             }
             throw e;
+        }
+        if (!IngestService.sha256(file).equals(sha256)) {
+            // rows from two versions of the file must not mix: roll back, the next run reads the new version whole
+            throw new UnreadableFileException("the file changed while it was being read; it was not loaded and will be read again");
         }
         records.merge();
         issues.flush();

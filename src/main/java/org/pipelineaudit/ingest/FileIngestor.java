@@ -10,9 +10,16 @@ public final class FileIngestor {
     private final AliasCatalog aliases;
     private final ZoneId zone;
 
+    private final int maxCellChars;
+
     public FileIngestor(AliasCatalog aliases, ZoneId zone) {
+        this(aliases, zone, Integer.MAX_VALUE);
+    }
+
+    public FileIngestor(AliasCatalog aliases, ZoneId zone, int maxCellChars) {
         this.aliases = aliases;
         this.zone = zone;
+        this.maxCellChars = maxCellChars;
     }
 
     public List<SheetSummary> ingest(Path file, String displayName, RecordSink sink, Runnable onRow) throws UnreadableFileException {
@@ -25,7 +32,7 @@ public final class FileIngestor {
             case XLS -> new XlsSheetReader();
             case CSV -> new CsvSheetReader();
         };
-        SheetIngestor ingestor = new SheetIngestor(displayName, aliases, new ValueReader(aliases, zone), sink, onRow);
+        SheetIngestor ingestor = new SheetIngestor(displayName, aliases, new ValueReader(aliases, zone, maxCellChars), sink, onRow);
         reader.read(file, ingestor);
         return ingestor.summaries();
     }

@@ -57,8 +57,9 @@ public class IngestJobConfiguration {
                                                @Value("#{jobParameters['dataset']}") String dataset,
                                                @Value("#{jobParameters['runId']}") String runId,
                                                @Value("#{jobParameters['fileSeq']}") Long fileSeq,
-                                               @Value("${audit.ingest.max-rows:10000000}") long maxRows) {
+                                               @Value("${audit.ingest.max-rows:10000000}") long maxRows,
+                                               @Value("${audit.ingest.max-cell-chars:32000}") int maxCellChars) {
         return new FileIngestTasklet(jdbc, runs, aliases, options.zone(), progress, Path.of(file), displayName, sha256, dataset,
-                runId, fileSeq.intValue(), maxRows);
+                runId, fileSeq.intValue(), maxRows, maxCellChars);
     }
 }

@@ -27,7 +27,15 @@ public final class ValueReader {
     private final ProbabilityParser probabilities = new ProbabilityParser();
     private final PeriodParser periods = new PeriodParser();
 
+    private final int maxCellChars;
+
     public ValueReader(AliasCatalog aliases, ZoneId zone) {
+        this(aliases, zone, Integer.MAX_VALUE);
+    }
+
+    /** @param maxCellChars audit.ingest.max-cell-chars: a cap on every text value, below the column sizes */
+    public ValueReader(AliasCatalog aliases, ZoneId zone, int maxCellChars) {
+        this.maxCellChars = maxCellChars;
         this.aliases = aliases;
         this.dates = new DateParser(aliases.dayFirst(), zone);
     }
@@ -40,9 +48,10 @@ public final class ValueReader {
             case TEXT -> {
                 // NUL cannot be stored (PostgreSQL refuses it in text) and is never meant: drop it
                 String text = cell.text().replace("\u0000", "").strip();
-                int max = maxLength(field.name());
+                int max = Math.min(maxLength(field.name()), maxCellChars);
                 if (text.length() > max) {
-                    yield Result.bad("longer than " + max + " characters (" + text.length() + ")");
+                    yield Result.bad("longer than " + max + " characters (" + text.length() + ")"
+                            + (maxCellChars < maxLength(field.name()) ? ", the limit of audit.ingest.max-cell-chars" : ""));
                 }
                 yield Result.ok(text.isEmpty() ? null : aliases.valueFor(field.name(), text).orElse(text));
             }

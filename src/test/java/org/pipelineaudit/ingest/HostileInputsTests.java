@@ -242,17 +242,70 @@ class HostileInputsTests {
     }
 
     @Test
+    void mergedHeaderCellsAWrongEncodingAndAOneMegabyteCell() throws Exception {
+        Path merged = in.resolve("merged.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var s = wb.createSheet("商机");
+            s.createRow(0).createCell(0).setCellValue("商机导出（合并标题）");
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 3));
+            var h = s.createRow(1);
+            h.createCell(0).setCellValue("商机编号");
+            h.createCell(1).setCellValue("商机阶段");
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 1, 2));
+            h.createCell(3).setCellValue("创建时间");
+            var r = s.createRow(2);
+            r.createCell(0).setCellValue("MG1");
+            r.createCell(1).setCellValue("识别");
+            r.createCell(3).setCellValue("2026-11-01");
+            try (OutputStream out = Files.newOutputStream(merged)) {
+                wb.write(out);
+            }
+        }
+        // ISO-8859-1 bytes are neither UTF-8 nor meant as GB18030: the rows still load, the text is what it decodes to
+        Files.write(in.resolve("latin1.csv"), "opportunity_id,stage,created_date,customer\nLA1,TRACKING,2026-11-01,Caf\u00e9 M\u00fcller\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Fixtures.csv(in.resolve("acts.csv"), "跟进记录编号,商机编号,跟进时间,跟进内容", "A1,G1,2026-11-02," + "长".repeat(1_000_000));
+
+        CliRun run = audit();
+
+        assertThat(run.input("merged.xlsx", "商机").get("rows_loaded").asInt()).isEqualTo(1);
+        assertThat(run.input("latin1.csv", null).get("rows_loaded").asInt()).isEqualTo(1);
+        assertThat(run.csv("data-issues.csv")).anySatisfy(r -> {
+            assertThat(r.get("file")).isEqualTo("acts.csv");
+            assertThat(r.get("reason")).isEqualTo("longer than 32000 characters (1000000)");
+            assertThat(r.get("action")).isEqualTo("VALUE_IGNORED");
+        });
+        assertThat(run.single("SELECT COUNT(*) FROM activity WHERE activity_id = 'A1'")).isEqualTo(1L);
+    }
+
+    @Test
+    void hostileFileAndTeamNamesStayInsideTheirFolders() throws Exception {
+        Fixtures.csv(in.resolve("=HYPERLINK(1)..csv"), "商机编号,商机阶段,创建时间,负责人", "T1,识别,2026-11-01,攻击者");
+        Fixtures.csv(in.resolve("back\\slash 名字.csv"), "商机编号,商机阶段,创建时间", "T2,识别,2026-11-01");
+        Fixtures.csv(in.resolve("roster.csv"), "销售,团队", "攻击者,../../escaped");
+        CliRun run = audit();
+        assertThat(run.outDir.resolve("managers")).isDirectoryContaining(p -> p.getFileName().toString().equals(".._.._escaped"));
+        assertThat(work.resolve("escaped")).doesNotExist();
+        assertThat(run.outDir.getParent().resolve("escaped")).doesNotExist();
+        assertThat(Files.readString(run.outDir.resolve("findings.csv"))).doesNotContain(",=HYPERLINK");
+        assertThat(run.input("back\\slash 名字.csv", null).get("rows_loaded").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void limitsAreSettingsAndEachExceededOneIsAClearReason() throws Exception {
         Fixtures.csv(in.resolve("many.csv"), rowsOf(30).stream().map(r -> String.join(",", r.stream().map(String::valueOf).toList()))
                 .toArray(String[]::new));
         validXlsx(in.resolve("many.xlsx"), 30);
         Files.write(in.resolve("big.csv"), new byte[2 * 1024 * 1024]);
+        Fixtures.csv(in.resolve("wordy.csv"), "跟进记录编号,商机编号,跟进时间,跟进内容", "W1,G1,2026-11-02," + "字".repeat(200));
 
-        CliRun run = audit("--audit.ingest.max-rows=20", "--audit.ingest.max-file-mb=1");
+        CliRun run = audit("--audit.ingest.max-rows=20", "--audit.ingest.max-file-mb=1", "--audit.ingest.max-cell-chars=100");
 
         assertThat(errorOf(run, "many.csv")).contains("more than 20 data rows").contains("audit.ingest.max-rows");
         assertThat(errorOf(run, "many.xlsx")).contains("more than 20 data rows");
         assertThat(errorOf(run, "big.csv")).contains("more than the 1 MB allowed").contains("audit.ingest.max-file-mb");
+        assertThat(run.csv("data-issues.csv")).anySatisfy(r -> assertThat(r.get("reason"))
+                .isEqualTo("longer than 100 characters (200), the limit of audit.ingest.max-cell-chars"));
     }
 
 }

@@ -118,7 +118,7 @@ class IngestJobFunctionalTests {
             csv.append("B").append(i).append(",识别,2026-11-01\n");
         }
         Files.writeString(file, csv);
-        JobParameters params = params(file, "sha-e", "inbox", "run-1");
+        JobParameters params = params(file, IngestService.sha256(file), "inbox", "run-1");
         JobExecution[] first = new JobExecution[1];
         Thread runner = new Thread(() -> {
             try {
@@ -140,17 +140,37 @@ class IngestJobFunctionalTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE dataset = 'inbox'", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity_stage", Integer.class)).isZero();
 
-        JobExecution restarted = jobs.startJob(params(file, "sha-e", "inbox", "run-2"));
+        JobExecution restarted = jobs.startJob(params(file, IngestService.sha256(file), "inbox", "run-2"));
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(first[0].getJobInstance().getInstanceId());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE dataset = 'inbox'", Integer.class)).isEqualTo(300_000);
     }
 
     @Test
+    void aFileThatChangedSinceItWasClaimedIsNotLoaded() throws Exception {
+        Path file = Fixtures.csv(work.resolve("f/opps.csv"), "商机编号,商机阶段,创建时间", "C1,识别,2026-11-01");
+        String claimed = IngestService.sha256(file);
+        Files.writeString(file, "C2,识别,2026-11-02\n", java.nio.file.StandardOpenOption.APPEND); // written to after the claim
+
+        JobExecution execution = jobs.startJob(params(file, claimed, "inbox", "run-1"));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getAllFailureExceptions()).anySatisfy(t -> assertThat(t).hasMessageContaining("changed while it was being read"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity WHERE opportunity_id IN ('C1', 'C2')", Integer.class)).isZero();
+    }
+
+    @Test
+    void aFileThatVanishedBeforeItWasReadFailsAlone() throws Exception {
+        IngestService.FileOutcome outcome = ingest.ingest("run-v", 1, work.resolve("gone/missing.csv"), "inbox", false);
+        assertThat(outcome.status()).isEqualTo("FAILED");
+        assertThat(outcome.error()).contains("cannot read the file");
+    }
+
+    @Test
     void aGoodFileCompletesAndLoadsItsRows() throws Exception {
         Path file = Fixtures.csv(work.resolve("a/opps.csv"), "商机编号,商机阶段,创建时间", "J1,识别,2026-11-01", "J2,赢单,2026-11-02");
 
-        JobExecution execution = jobs.startJob(params(file, "sha-a", "inbox", "run-1"));
+        JobExecution execution = jobs.startJob(params(file, IngestService.sha256(file), "inbox", "run-1"));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getStepExecutions()).singleElement().satisfies(step -> {
@@ -163,32 +183,26 @@ class IngestJobFunctionalTests {
     @Test
     void theSameFileInTheSameDatasetIsOneJobInstanceThatCompletesOnce() throws Exception {
         Path file = Fixtures.csv(work.resolve("b/opps.csv"), "商机编号,商机阶段,创建时间", "K1,识别,2026-11-01");
-        assertThat(jobs.startJob(params(file, "sha-b", "inbox", "run-1")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jobs.startJob(params(file, IngestService.sha256(file), "inbox", "run-1")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
-        assertThatThrownBy(() -> jobs.startJob(params(file, "sha-b", "inbox", "run-2")))
+        assertThatThrownBy(() -> jobs.startJob(params(file, IngestService.sha256(file), "inbox", "run-2")))
                 .isInstanceOf(JobInstanceAlreadyCompleteException.class);
     }
 
     @Test
-    void anUnreadableFileFailsWithNothingLoadedAndItsInstanceCanBeRestarted() throws Exception {
+    void anUnreadableFileFailsWithNothingLoaded() throws Exception {
         Path broken = work.resolve("c/deals.xlsx");
         Files.createDirectories(broken.getParent());
         Files.write(broken, "not a zip".getBytes());
 
-        JobExecution failed = jobs.startJob(params(broken, "sha-c", "inbox", "run-1"));
+        JobExecution failed = jobs.startJob(params(broken, IngestService.sha256(broken), "inbox", "run-1"));
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getAllFailureExceptions()).anySatisfy(t -> assertThat(t).hasMessageContaining("not an Excel workbook"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity_stage", Integer.class)).isZero();
 
-        // the file is replaced by a readable one with the same identity: the failed instance restarts and completes
-        Files.delete(broken);
-        Path fixed = Fixtures.xlsx(broken, Fixtures.sheet("商机", List.of(List.of("商机编号", "商机阶段", "创建时间"),
-                List.of("L1", "识别", "2026-11-01"))));
-        JobExecution restarted = jobs.startJob(params(fixed, "sha-c", "inbox", "run-2"));
-        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM opportunity", Integer.class)).isEqualTo(1);
+        // a restart of the same instance is covered by the stop/restart and kill -9 tests: here the bytes
+        // cannot change under the same identity (the tasklet checks the SHA-256 again after reading)
     }
 }
