@@ -12,8 +12,9 @@ import org.pipelineaudit.PipelineAuditApplication;
 import org.pipelineaudit.support.CliRun;
 
 /**
- * kill -9 in the middle of ingesting a large file, then a restart: the file ends up loaded exactly once,
- * and the H2 database the dead process held opens again.
+ * kill -9 of the real jar (a child process) in the middle of ingesting a large file, then a restart: the
+ * file ends up loaded exactly once, and the H2 database the dead process held opens again. Run by failsafe
+ * in `mvn verify`, after the jar is packaged.
  */
 class KillRecoveryIntegrationTests {
 
@@ -33,10 +34,16 @@ class KillRecoveryIntegrationTests {
         Path data = work.resolve("data");
         Path out = work.resolve("out");
 
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), PipelineAuditApplication.class.getName(),
-                "ingest", "--input", in.toString(), "--data-dir", data.toString(), "--out", out.toString(), "--as-of", "2026-11-30")
-                .redirectErrorStream(true).redirectOutput(work.resolve("child.out").toFile()).start();
+        // the real jar (failsafe runs this after `package`); from an IDE without it, the same main class
+        Path jar = Path.of("target", "pipeline-audit.jar");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        if (Files.isRegularFile(jar)) {
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), PipelineAuditApplication.class.getName()));
+        }
+        command.addAll(List.of("ingest", "--input", in.toString(), "--data-dir", data.toString(), "--out", out.toString(), "--as-of", "2026-11-30"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("child.out").toFile()).start();
         Path log = out.resolve("2026-11-30").resolve("run.log");
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && !(Files.exists(log) && Files.readString(log).contains("ingestFileJob"))) {
