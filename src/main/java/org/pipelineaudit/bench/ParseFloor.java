@@ -68,7 +68,7 @@ final class ParseFloor {
                 } catch (XMLStreamException e) {
                     throw new IOException(e);
                 }
-                parse += (System.nanoTime() - t) / 1e9 - 0; // includes a second inflate, subtracted below
+                parse += (System.nanoTime() - t) / 1e9; // this pass inflates again: the inflate time is subtracted below
             }
         }
         return new Floor(inflate, Math.max(0, parse - inflate));
