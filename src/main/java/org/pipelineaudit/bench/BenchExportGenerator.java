@@ -106,29 +106,14 @@ public final class BenchExportGenerator {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), 200, true, true)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            TypedRow.Styles styles = new TypedRow.Styles(date, null, null);
             Sheet sheet = wb.createSheet(sheetName);
             Row h = sheet.createRow(0);
             for (int c = 0; c < header.length; c++) {
                 h.createCell(c).setCellValue(header[c]);
             }
             for (int i = 0; i < rows; i++) {
-                Object[] values = source.row(i);
-                Row row = sheet.createRow(i + 1);
-                for (int c = 0; c < values.length; c++) {
-                    Object v = values[c];
-                    if (v == null) {
-                        continue;
-                    }
-                    var cell = row.createCell(c);
-                    if (v instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(date);
-                    } else if (v instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else {
-                        cell.setCellValue(v.toString());
-                    }
-                }
+                TypedRow.write(sheet.createRow(i + 1), java.util.Arrays.asList(source.row(i)), styles);
             }
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);

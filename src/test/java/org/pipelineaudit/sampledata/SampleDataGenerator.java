@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.pipelineaudit.bench.TypedRow;
 
 /**
  * Writes sample-data/: the exports of 星河智联科技 (a fictional SaaS vendor) as of 2026-11-30 — a CRM
@@ -345,25 +346,10 @@ public final class SampleDataGenerator {
     }
 
     private static void writeRow(Row row, Object[] values, CellStyle date, CellStyle money) {
-        for (int c = 0; c < values.length; c++) {
-            Object v = values[c];
-            if (v == null || "".equals(v)) {
-                continue;
-            }
-            var cell = row.createCell(c);
-            if (v instanceof LocalDate d) {
-                cell.setCellValue(d);
-                cell.setCellStyle(date);
-            } else if (v instanceof Double n) {
-                cell.setCellValue(n);
-                if (money != null) {
-                    cell.setCellStyle(money);
-                }
-            } else if (v instanceof Integer n) {
-                cell.setCellValue(n);
-            } else {
-                cell.setCellValue(v.toString());
-            }
+        List<Object> cells = new ArrayList<>();
+        for (Object v : values) {
+            cells.add("".equals(v) ? null : v);
         }
+        TypedRow.write(row, cells, new TypedRow.Styles(date, null, money));
     }
 }

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.pipelineaudit.bench.TypedRow;
 
 /** Writes small, readable input files for tests: CSV in any encoding, .xlsx and .xls with typed cells. */
 public final class Fixtures {
@@ -77,23 +78,12 @@ public final class Fixtures {
                     Row row = sheet.createRow(r++);
                     for (int c = 0; c < values.size(); c++) {
                         Object v = values.get(c);
-                        if (v == null) {
-                            continue;
-                        }
-                        var cell = row.createCell(c);
-                        if (v instanceof LocalDate d) {
-                            cell.setCellValue(d);
-                            cell.setCellStyle(date);
-                        } else if (v instanceof LocalDateTime d) {
-                            cell.setCellValue(d);
-                            cell.setCellStyle(dateTime);
-                        } else if (v instanceof Percent p) {
+                        if (v instanceof Percent p) {
+                            var cell = row.createCell(c);
                             cell.setCellValue(p.value());
                             cell.setCellStyle(percent);
-                        } else if (v instanceof Number n) {
-                            cell.setCellValue(n.doubleValue());
-                        } else {
-                            cell.setCellValue(v.toString());
+                        } else if (v != null) {
+                            TypedRow.set(row.createCell(c), v, new TypedRow.Styles(date, dateTime, null));
                         }
                     }
                 }
