@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pipelineaudit.ingest.IngestService;
 import org.pipelineaudit.ingest.InputFiles;
-import org.pipelineaudit.store.RunStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -22,14 +21,12 @@ public class InboxIngest {
     public static final String DATASET = "inbox";
 
     private final IngestService ingest;
-    private final RunStore runs;
     private final Duration stable;
     private final Duration maxWait;
 
-    public InboxIngest(IngestService ingest, RunStore runs, @Value("${audit.inbox.stable-seconds:5}") long stableSeconds,
+    public InboxIngest(IngestService ingest, @Value("${audit.inbox.stable-seconds:5}") long stableSeconds,
                        @Value("${audit.inbox.max-wait-seconds:60}") long maxWaitSeconds) {
         this.ingest = ingest;
-        this.runs = runs;
         this.stable = Duration.ofSeconds(stableSeconds);
         this.maxWait = Duration.ofSeconds(maxWaitSeconds);
     }
@@ -64,9 +61,5 @@ public class InboxIngest {
             outcomes.add(outcome);
         }
         return outcomes;
-    }
-
-    public RunStore runs() {
-        return runs;
     }
 }

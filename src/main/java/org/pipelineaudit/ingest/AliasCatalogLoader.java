@@ -121,12 +121,4 @@ public final class AliasCatalogLoader {
                 .map(FieldSpec::name).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** Which field types carry enumerated values (used by the value parser). */
-    static boolean isEnum(FieldType type) {
-        return switch (type) {
-            case STAGE, PRIORITY, INTENT, BUDGET_STATUS, ACTIVITY_TYPE, OUTCOME -> true;
-            default -> false;
-        };
-    }
-
 }

@@ -53,10 +53,4 @@ public final class KindDetector {
         return columns;
     }
 
-
-    static List<String> nonBlank(List<String> headers) {
-        List<String> out = new ArrayList<>();
-        headers.stream().filter(h -> !h.isBlank()).forEach(out::add);
-        return out;
-    }
 }

@@ -66,15 +66,6 @@ public class Outbox {
                 Timestamp.from(Instant.now().plus(Duration.ofSeconds(seconds))), error == null ? null : error.substring(0, Math.min(4000, error.length())), id);
     }
 
-    /** Emails per status for a run. */
-    public Map<String, Integer> countsByStatus(String runId) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        jdbc.query("SELECT status, COUNT(*) FROM mail_outbox WHERE run_id = ? GROUP BY status ORDER BY status", rs -> {
-            m.put(rs.getString(1), rs.getInt(2));
-        }, runId);
-        return m;
-    }
-
     private static List<Path> paths(String joined) {
         return joined == null || joined.isBlank() ? List.of() : Arrays.stream(joined.split("\n")).map(Path::of).toList();
     }

@@ -68,6 +68,15 @@ class HostileInputsTests {
         return Fixtures.xlsx(file, Fixtures.sheet("商机", rowsOf(rows)));
     }
 
+    /** Writes the three required opportunity columns into a row of a hand-built sheet. */
+    static org.apache.poi.ss.usermodel.Row opportunityRow(org.apache.poi.ss.usermodel.Sheet sheet, int r, String id, String stage, String created) {
+        var row = sheet.createRow(r);
+        row.createCell(0).setCellValue(id);
+        row.createCell(1).setCellValue(stage);
+        row.createCell(2).setCellValue(created);
+        return row;
+    }
+
     static List<List<Object>> rowsOf(int n) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("商机编号", "商机阶段", "创建时间"));
@@ -175,14 +184,8 @@ class HostileInputsTests {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             wb.createSheet("visible");
             var s = wb.createSheet("secret");
-            var h = s.createRow(0);
-            h.createCell(0).setCellValue("商机编号");
-            h.createCell(1).setCellValue("商机阶段");
-            h.createCell(2).setCellValue("创建时间");
-            var r = s.createRow(1);
-            r.createCell(0).setCellValue("H1");
-            r.createCell(1).setCellValue("识别");
-            r.createCell(2).setCellValue("2026-11-01");
+            opportunityRow(s, 0, "商机编号", "商机阶段", "创建时间");
+            opportunityRow(s, 1, "H1", "识别", "2026-11-01");
             wb.setSheetHidden(1, true);
             try (OutputStream out = Files.newOutputStream(hidden)) {
                 wb.write(out);
@@ -202,22 +205,11 @@ class HostileInputsTests {
         Path file = in.resolve("formulas.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             var s = wb.createSheet("商机");
-            var h = s.createRow(0);
-            h.createCell(0).setCellValue("商机编号");
-            h.createCell(1).setCellValue("商机阶段");
-            h.createCell(2).setCellValue("创建时间");
-            h.createCell(3).setCellValue("赢率");
-            var r = s.createRow(1);
-            r.createCell(0).setCellValue("F1");
-            r.createCell(1).setCellValue("识别");
-            r.createCell(2).setCellValue("2026-11-01");
+            opportunityRow(s, 0, "商机编号", "商机阶段", "创建时间").createCell(3).setCellValue("赢率");
+            var r = opportunityRow(s, 1, "F1", "识别", "2026-11-01");
             r.createCell(3).setCellFormula("10*2");
             wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(r.getCell(3)); // Excel stores the cached 20
-            var r2 = s.createRow(2);
-            r2.createCell(0).setCellValue("F2");
-            r2.createCell(1).setCellValue("识别");
-            r2.createCell(2).setCellValue("2026-11-01");
-            r2.createCell(3).setCellFormula("NOW()"); // no cached value: nothing is computed, the value is empty
+            opportunityRow(s, 2, "F2", "识别", "2026-11-01").createCell(3).setCellFormula("NOW()"); // no cached value: nothing is computed, the value is empty
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }
