@@ -76,6 +76,19 @@ class SampleDataIntegrationTests {
     }
 
     @Test
+    void everyTeamSummaryIsAtMostTwoPages() throws Exception {
+        try (var teams = java.nio.file.Files.list(run.outDir.resolve("managers"))) {
+            List<Path> dirs = teams.toList();
+            assertThat(dirs).hasSizeGreaterThanOrEqualTo(4);
+            for (Path dir : dirs) {
+                try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("summary-2026-11-30.pdf").toFile())) {
+                    assertThat(pdf.getNumberOfPages()).as(dir.getFileName().toString()).isBetween(1, 2);
+                }
+            }
+        }
+    }
+
+    @Test
     void summaryCountsEveryRuleAndStatesTheSettings() throws Exception {
         var byRule = run.summary().get("findings_by_rule");
         assertThat(byRule.size()).isEqualTo(23);

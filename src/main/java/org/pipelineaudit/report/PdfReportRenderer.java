@@ -87,7 +87,7 @@ public class PdfReportRenderer {
         Map<String, String> labels = PdfLabels.of(r.english());
         List<Finding> all = new ArrayList<>();
         long[] total = {0};
-        int shown = 40;
+        int shown = 30; // what fits on the second page: the summary stays at two pages, the workbook has the rest
         r.findings().forEach((f, recurring) -> {
             total[0]++;
             all.add(f);
