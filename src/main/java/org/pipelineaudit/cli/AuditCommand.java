@@ -43,11 +43,9 @@ public class AuditCommand {
             runs.deleteDataset(dataset);
         }
         InputFiles.Listing listing = new InputFiles().list(options.input());
-        int seq = 0;
-        List<IngestService.FileOutcome> outcomes = new ArrayList<>();
-        for (InputFiles.Input input : listing.inputs()) {
-            outcomes.add(ingest.ingest(runId, ++seq, input.path(), dataset, audit));
-        }
+        List<IngestService.FileOutcome> outcomes = ingest.ingestAll(runId, listing.inputs().stream().map(InputFiles.Input::path).toList(),
+                dataset, audit);
+        int seq = outcomes.size();
         for (Path skipped : listing.skipped()) {
             ingest.recordSkipped(runId, ++seq, skipped, "not a spreadsheet (.xlsx, .xlsm, .xls, .csv, .tsv): skipped");
         }

@@ -29,7 +29,7 @@ public record CellValue(String text, Double number, LocalDateTime dateTime, bool
     }
 
     /** A number as a person would type it: 10001 not 10001.0, 0.35 not 3.5E-1. */
-    static String plain(double value) {
+    public static String plain(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }

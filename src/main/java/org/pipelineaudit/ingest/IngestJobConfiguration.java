@@ -3,6 +3,7 @@ package org.pipelineaudit.ingest;
 import java.nio.file.Path;
 import org.pipelineaudit.cli.AuditOptions;
 import org.pipelineaudit.store.RunStore;
+import org.pipelineaudit.store.SqlDialect;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -49,7 +50,7 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public FileIngestTasklet fileIngestTasklet(JdbcTemplate jdbc, RunStore runs, AliasCatalog aliases, AuditOptions options,
+    public FileIngestTasklet fileIngestTasklet(JdbcTemplate jdbc, SqlDialect dialect, RunStore runs, AliasCatalog aliases, AuditOptions options,
                                                IngestProgress progress,
                                                @Value("#{jobParameters['file']}") String file,
                                                @Value("#{jobParameters['displayName']}") String displayName,
@@ -59,7 +60,7 @@ public class IngestJobConfiguration {
                                                @Value("#{jobParameters['fileSeq']}") Long fileSeq,
                                                @Value("${audit.ingest.max-rows:10000000}") long maxRows,
                                                @Value("${audit.ingest.max-cell-chars:32000}") int maxCellChars) {
-        return new FileIngestTasklet(jdbc, runs, aliases, options.zone(), progress, Path.of(file), displayName, sha256, dataset,
+        return new FileIngestTasklet(jdbc, dialect, runs, aliases, options.zone(), progress, Path.of(file), displayName, sha256, dataset,
                 runId, fileSeq.intValue(), maxRows, maxCellChars);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.pipelineaudit.store.RunStore;
@@ -43,10 +44,12 @@ public class IngestService {
     private final JobRepository jobRepository;
     private final java.time.Duration staleAfter;
     private final long maxFileBytes;
+    private final PartitionedIngest partitioned;
 
     public IngestService(JobOperator jobOperator, @Qualifier(IngestJobConfiguration.JOB_NAME) Job ingestFileJob, RunStore runs,
                          JobRepository jobRepository, @Value("${audit.ingest.stale-after-minutes:60}") long staleAfterMinutes,
-                         @Value("${audit.ingest.max-file-mb:2048}") long maxFileMb) {
+                         @Value("${audit.ingest.max-file-mb:2048}") long maxFileMb, PartitionedIngest partitioned) {
+        this.partitioned = partitioned;
         this.maxFileBytes = maxFileMb * 1024 * 1024;
         this.jobOperator = jobOperator;
         this.ingestFileJob = ingestFileJob;
@@ -61,22 +64,65 @@ public class IngestService {
      *               loaded is a DUPLICATE.
      */
     public FileOutcome ingest(String runId, int fileSeq, Path file, String dataset, boolean perRun) {
+        Checked checked = check(runId, fileSeq, file);
+        return checked.refused() != null ? checked.refused() : ingest(runId, fileSeq, file, checked.sha256(), dataset, perRun);
+    }
+
+    /**
+     * Ingests the files of a one-shot audit (perRun) or of the inbox, numbered from 1 in the given order.
+     * Several files of an audit go through the partitioned job (parsed in parallel, loaded in order) unless
+     * audit.ingest.partitions is 1; the inbox keeps one job instance per file so a file already loaded is known.
+     */
+    public List<FileOutcome> ingestAll(String runId, List<Path> files, String dataset, boolean perRun) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        if (!perRun || files.size() < 2 || partitioned.partitions() < 2) {
+            for (int i = 0; i < files.size(); i++) {
+                outcomes.add(ingest(runId, i + 1, files.get(i), dataset, perRun));
+            }
+            return outcomes;
+        }
+        List<PartitionedIngest.Input> inputs = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Checked checked = check(runId, i + 1, files.get(i));
+            if (checked.refused() != null) {
+                outcomes.add(checked.refused());
+            } else {
+                inputs.add(new PartitionedIngest.Input(i + 1, files.get(i), checked.sha256()));
+            }
+        }
+        try {
+            outcomes.addAll(partitioned.ingest(runId, dataset, inputs));
+        } catch (Exception e) {
+            throw new IllegalStateException("the partitioned ingest could not run: " + e.getMessage(), e);
+        }
+        outcomes.sort(java.util.Comparator.comparingInt(FileOutcome::fileSeq));
+        return outcomes;
+    }
+
+    /** A file's SHA-256, or its FAILED outcome (recorded) when it is too large or unreadable. */
+    private record Checked(String sha256, FileOutcome refused) {
+    }
+
+    private Checked check(String runId, int fileSeq, Path file) {
         String name = file.getFileName().toString();
-        String sha;
         try {
             long size = Files.size(file);
             if (size > maxFileBytes) {
                 String reason = "the file is %,d MB, more than the %,d MB allowed (setting audit.ingest.max-file-mb); it was not read"
                         .formatted(size >> 20, maxFileBytes >> 20);
                 runs.saveFileStatus(runId, fileSeq, name, null, "FAILED", reason);
-                return new FileOutcome(fileSeq, file, null, "FAILED", reason);
+                return new Checked(null, new FileOutcome(fileSeq, file, null, "FAILED", reason));
             }
-            sha = sha256(file);
+            return new Checked(sha256(file), null);
         } catch (IOException e) {
             String reason = "cannot read the file: " + e.getMessage();
             runs.saveFileStatus(runId, fileSeq, name, null, "FAILED", reason);
-            return new FileOutcome(fileSeq, file, null, "FAILED", reason);
+            return new Checked(null, new FileOutcome(fileSeq, file, null, "FAILED", reason));
         }
+    }
+
+    private FileOutcome ingest(String runId, int fileSeq, Path file, String sha, String dataset, boolean perRun) {
+        String name = file.getFileName().toString();
         JobParameters params = new JobParametersBuilder()
                 .addString("sha256", sha, true)
                 // the same bytes read as another format are another input (an empty .csv is not an empty .xlsx)
@@ -145,8 +191,17 @@ public class IngestService {
                 }
             }
         }
-        return failures.isEmpty() ? "ingest ended with status " + execution.getStatus()
-                : XlsxSheetReader.rootMessage(failures.get(0));
+        return failures.isEmpty() ? "ingest ended with status " + execution.getStatus() : reasonOf(failures.get(0));
+    }
+
+    /** The reason an analyst reads for a file that failed: the reader's own words when it gave some. */
+    static String reasonOf(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof UnreadableFileException u) {
+                return u.getMessage();
+            }
+        }
+        return XlsxSheetReader.rootMessage(e);
     }
 
     public static String sha256(Path file) throws IOException {

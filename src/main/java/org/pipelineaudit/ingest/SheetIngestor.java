@@ -77,7 +77,7 @@ public final class SheetIngestor implements SheetRowHandler {
                     done = true;
                 }
             } else if (!isBlank(cells)) {
-                bufferedRows.add(cells);
+                bufferedRows.add(List.copyOf(cells)); // readers reuse the list
             }
             if (headers == null && rowsSeen >= HeaderRowLocator.SEARCH_ROWS) {
                 done = true;

@@ -7,7 +7,10 @@ public interface SheetRowHandler {
 
     void startSheet(String sheetName);
 
-    /** @param rowNumber 1-based, as Excel shows it (for CSV: the record number) */
+    /**
+     * @param rowNumber 1-based, as Excel shows it (for CSV: the record number)
+     * @param cells     valid during the call only: a reader may reuse the list for the next row
+     */
     void row(int rowNumber, List<CellValue> cells);
 
     void endSheet();

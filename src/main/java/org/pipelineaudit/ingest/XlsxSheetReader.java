@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -17,8 +16,6 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 
@@ -31,21 +28,20 @@ public final class XlsxSheetReader implements SpreadsheetReader {
 
     private static final int STYLE_PLAIN = 0, STYLE_DATE = 1, STYLE_PERCENT = 2;
 
-    private final XMLInputFactory xmlFactory = XMLHelper.newXMLInputFactory();
-
     @Override
     public void read(Path file, SheetRowHandler handler) throws UnreadableFileException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             boolean date1904 = isDate1904(reader);
             byte[] styleKinds = styleKinds(reader.getStylesTable());
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (sheets.hasNext()) {
-                try (InputStream sheet = sheets.next()) {
-                    handler.startSheet(sheets.getSheetName());
-                    readSheet(sheet, strings, styleKinds, date1904, handler);
-                    handler.endSheet();
+            try (SharedStringsStore strings = sharedStrings(reader)) {
+                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+                while (sheets.hasNext()) {
+                    try (InputStream sheet = sheets.next()) {
+                        handler.startSheet(sheets.getSheetName());
+                        readSheet(sheet, strings, styleKinds, date1904, handler);
+                        handler.endSheet();
+                    }
                 }
             }
         } catch (Exception e) {
@@ -97,12 +93,27 @@ public final class XlsxSheetReader implements SpreadsheetReader {
         return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
+    private static SharedStringsStore sharedStrings(XSSFReader reader) throws IOException, XMLStreamException {
+        InputStream in;
+        try {
+            in = reader.getSharedStringsData();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | IllegalArgumentException e) {
+            in = null; // a workbook of numbers and inline strings has no table
+        }
+        if (in == null) {
+            return SharedStringsStore.empty();
+        }
+        try (InputStream data = in) {
+            return SharedStringsStore.read(data);
+        }
+    }
+
     private boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
         try (InputStream in = reader.getWorkbookData()) {
-            XMLStreamReader xml = xmlFactory.createXMLStreamReader(in);
+            XMLStreamReader xml = SafeXml.open(in);
             try {
                 while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
+                    if (SafeXml.next(xml) == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
                         String v = xml.getAttributeValue(null, "date1904");
                         return "1".equals(v) || "true".equalsIgnoreCase(v);
                     }
@@ -139,19 +150,18 @@ public final class XlsxSheetReader implements SpreadsheetReader {
         return kinds;
     }
 
-    private void readSheet(InputStream sheet, ReadOnlySharedStringsTable strings, byte[] styleKinds,
+    private void readSheet(InputStream sheet, SharedStringsStore strings, byte[] styleKinds,
                            boolean date1904, SheetRowHandler handler) throws XMLStreamException {
-        XMLStreamReader xml = xmlFactory.createXMLStreamReader(sheet);
+        XMLStreamReader xml = SafeXml.open(sheet);
+        // one list reused for every row: the handler copies what it keeps
         List<CellValue> cells = new ArrayList<>();
         int rowNumber = 0;
         int column = -1;
         String type = null;
         int style = 0;
-        StringBuilder value = new StringBuilder();
-        boolean inValue = false, inInlineText = false, inPhonetic = false, hasValue = false;
         try {
             while (xml.hasNext()) {
-                int event = xml.next();
+                int event = SafeXml.next(xml);
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "row" -> {
@@ -161,52 +171,25 @@ public final class XlsxSheetReader implements SpreadsheetReader {
                             column = -1;
                         }
                         case "c" -> {
-                            String ref = xml.getAttributeValue(null, "r");
+                            String ref = null;
+                            type = null;
+                            style = 0;
+                            for (int a = 0, n = xml.getAttributeCount(); a < n; a++) {
+                                switch (xml.getAttributeLocalName(a)) {
+                                    case "r" -> ref = xml.getAttributeValue(a);
+                                    case "t" -> type = xml.getAttributeValue(a);
+                                    case "s" -> style = Integer.parseInt(xml.getAttributeValue(a));
+                                    default -> { }
+                                }
+                            }
                             column = ref == null ? column + 1 : columnIndex(ref);
-                            type = xml.getAttributeValue(null, "t");
-                            String s = xml.getAttributeValue(null, "s");
-                            style = s == null ? 0 : Integer.parseInt(s);
-                            value.setLength(0);
-                            hasValue = false;
                         }
-                        case "v" -> {
-                            inValue = true;
-                            hasValue = true;
-                        }
-                        case "rPh" -> inPhonetic = true;
-                        case "t" -> {
-                            if (!inPhonetic) {
-                                inInlineText = true;
-                                hasValue = true;
-                            }
-                        }
+                        case "v" -> put(cells, column, toCell(type, xml.getElementText(), style, styleKinds, strings, date1904));
+                        case "is" -> put(cells, column, CellValue.text(inlineText(xml)));
                         default -> { }
                     }
-                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                    if (inValue || inInlineText) {
-                        value.append(xml.getText());
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "v" -> inValue = false;
-                        case "t" -> inInlineText = false;
-                        case "rPh" -> inPhonetic = false;
-                        case "c" -> {
-                            if (hasValue && column >= 0) {
-                                while (cells.size() < column) {
-                                    cells.add(CellValue.EMPTY);
-                                }
-                                CellValue cell = toCell(type, value.toString(), style, styleKinds, strings, date1904);
-                                if (cells.size() == column) {
-                                    cells.add(cell);
-                                } else {
-                                    cells.set(column, cell);
-                                }
-                            }
-                        }
-                        case "row" -> handler.row(rowNumber, List.copyOf(cells));
-                        default -> { }
-                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && "row".equals(xml.getLocalName())) {
+                    handler.row(rowNumber, cells);
                 }
             }
         } finally {
@@ -214,8 +197,47 @@ public final class XlsxSheetReader implements SpreadsheetReader {
         }
     }
 
+    private static void put(List<CellValue> cells, int column, CellValue cell) {
+        if (column < 0) {
+            return;
+        }
+        while (cells.size() < column) {
+            cells.add(CellValue.EMPTY);
+        }
+        if (cells.size() == column) {
+            cells.add(cell);
+        } else {
+            cells.set(column, cell);
+        }
+    }
+
+    /** The text of an inline string ({@code <is>}): its {@code <t>} runs joined, phonetic runs left out. */
+    private static String inlineText(XMLStreamReader xml) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        boolean inPhonetic = false;
+        while (depth > 0) {
+            int event = SafeXml.next(xml);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if ("rPh".equals(xml.getLocalName())) {
+                    inPhonetic = true;
+                } else if ("t".equals(xml.getLocalName()) && !inPhonetic) {
+                    text.append(xml.getElementText());
+                    continue; // getElementText consumed the end tag
+                }
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if ("rPh".equals(xml.getLocalName())) {
+                    inPhonetic = false;
+                }
+                depth--;
+            }
+        }
+        return text.toString();
+    }
+
     private static CellValue toCell(String type, String raw, int style, byte[] styleKinds,
-                                    ReadOnlySharedStringsTable strings, boolean date1904) {
+                                    SharedStringsStore strings, boolean date1904) {
         if (type == null || "n".equals(type)) {
             if (raw.isEmpty()) {
                 return CellValue.EMPTY;
@@ -235,8 +257,8 @@ public final class XlsxSheetReader implements SpreadsheetReader {
         return switch (type) {
             case "s" -> {
                 try {
-                    yield CellValue.text(strings.getItemAt(Integer.parseInt(raw.trim())).getString());
-                } catch (RuntimeException e) {
+                    yield CellValue.text(strings.get(Integer.parseInt(raw.trim())));
+                } catch (NumberFormatException e) {
                     yield CellValue.text("");
                 }
             }

@@ -24,7 +24,10 @@ public final class RecordSchema {
         this.table = table;
         this.keyColumn = keyColumn;
         specs.forEach(f -> fields.put(f.name(), f));
+        this.storedFields = specs.stream().filter(FieldSpec::stored).toList();
     }
+
+    private final List<FieldSpec> storedFields;
 
     private static final Map<Kind, RecordSchema> SCHEMAS = new EnumMap<>(Kind.class);
 
@@ -76,7 +79,7 @@ public final class RecordSchema {
     }
 
     public List<FieldSpec> storedFields() {
-        return fields.values().stream().filter(FieldSpec::stored).toList();
+        return storedFields;
     }
 
     public List<String> requiredFields() {

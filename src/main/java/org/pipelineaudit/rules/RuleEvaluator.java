@@ -9,27 +9,31 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.pipelineaudit.store.FindingStore;
 import org.pipelineaudit.store.PipelineReader;
+import org.pipelineaudit.store.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Evaluates every enabled rule over one dataset as of D in a few streaming passes: opportunities (with
- * their activity dates) feed the opportunity rules and the pipeline rules; suspect activities feed the
- * activity rules; feedback feeds FBK-LATE and PIT-FEEDBACK; then the pipeline rules judge.
+ * Evaluates every enabled rule over one dataset as of D in a few streaming passes: activities are read
+ * once into an index (suspect ones feed the activity rules); opportunities (with their activity dates
+ * from the index) feed the opportunity rules and the pipeline rules; feedback feeds FBK-LATE and
+ * PIT-FEEDBACK; then the pipeline rules judge.
  */
 @Service
 public class RuleEvaluator {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
     private final FindingStore findings;
     private final List<OpportunityRule> opportunityRules;
     private final List<ActivityRule> activityRules;
     private final List<PipelineRule> pipelineRules;
     private final FeedbackLateRule feedbackLate;
 
-    public RuleEvaluator(JdbcTemplate jdbc, FindingStore findings, List<OpportunityRule> opportunityRules,
+    public RuleEvaluator(JdbcTemplate jdbc, SqlDialect dialect, FindingStore findings, List<OpportunityRule> opportunityRules,
                          List<ActivityRule> activityRules, List<PipelineRule> pipelineRules, FeedbackLateRule feedbackLate) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.findings = findings;
         this.opportunityRules = opportunityRules;
         this.activityRules = activityRules;
@@ -45,7 +49,7 @@ public class RuleEvaluator {
     public Result evaluate(String runId, String dataset, LocalDate asOf, String lang, RuleSettings settings) {
         Map<String, Long> millis = new java.util.LinkedHashMap<>();
         long start = System.nanoTime();
-        PipelineReader reader = new PipelineReader(jdbc, dataset);
+        PipelineReader reader = new PipelineReader(jdbc, dialect, dataset);
         Map<String, String> roster = reader.rosterTeams();
         RuleContext ctx = new RuleContext(asOf, settings, roster, lang, reader);
         findings.deleteRun(runId);
@@ -54,6 +58,12 @@ public class RuleEvaluator {
         List<ActivityRule> act = activityRules.stream().filter(r -> ctx.enabled(r.id())).toList();
         List<PipelineRule> pipe = pipelineRules.stream().filter(r -> ctx.enabled(r.id())).toList();
 
+        reader.indexActivities(asOf, roster, a -> {
+            for (ActivityRule rule : act) {
+                rule.check(a, ctx, out);
+            }
+        });
+        start = lap(millis, "activity pass (index; DQ-ACTIVITY-DATE, DQ-ORPHAN-ACTIVITY)", start);
         reader.forEachOpportunity(asOf, row -> {
             String owner = text(row.values().get("owner"));
             String team = ctx.teamOf(owner, text(row.values().get("team")));
@@ -70,13 +80,7 @@ public class RuleEvaluator {
                 rule.onOpportunity(o, fired, ctx);
             }
         });
-        start = lap(millis, "opportunity rules (one pass with activities)", start);
-        reader.forEachSuspectActivity(asOf, roster, a -> {
-            for (ActivityRule rule : act) {
-                rule.check(a, ctx, out);
-            }
-        });
-        start = lap(millis, "activity rules (DQ-ACTIVITY-DATE, DQ-ORPHAN-ACTIVITY)", start);
+        start = lap(millis, "opportunity pass (opportunity rules)", start);
         reader.forEachFeedback(asOf, row -> {
             String owner = text(row.get("owner"));
             FeedbackFacts f = new FeedbackFacts(text(row.get("feedback_id")), text(row.get("customer")), owner,

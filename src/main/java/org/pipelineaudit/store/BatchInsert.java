@@ -1,47 +1,106 @@
 package org.pipelineaudit.store;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Buffers rows for one INSERT statement and sends them in JDBC batches (no statement per row). */
+/**
+ * Buffers rows for one INSERT statement and sends them in JDBC batches (no statement per row). With its
+ * own transaction per batch it can send them from a background thread, so the caller (the rules)
+ * keeps computing while the database writes; at most {@link #IN_FLIGHT} batches wait, bounding memory.
+ */
 final class BatchInsert {
 
     static final int SIZE = 1000;
+    private static final int IN_FLIGHT = 4;
 
     private final JdbcTemplate jdbc;
     private final String sql;
-    private final List<Object[]> rows = new ArrayList<>();
+    private List<Object[]> rows = new ArrayList<>();
     private final TransactionTemplate ownTransaction;
+    private final ExecutorService background;
+    private final Deque<Future<?>> pending = new ArrayDeque<>();
 
     BatchInsert(JdbcTemplate jdbc, String sql) {
-        this(jdbc, sql, null);
+        this(jdbc, sql, null, false);
     }
 
-    /** @param ownTransaction when set, each batch commits on its own instead of joining the caller's transaction */
-    BatchInsert(JdbcTemplate jdbc, String sql, TransactionTemplate ownTransaction) {
+    /**
+     * @param ownTransaction when set, each batch commits on its own instead of joining the caller's transaction
+     * @param inBackground   send the batches from a background thread (only with ownTransaction); call {@link #close}
+     */
+    BatchInsert(JdbcTemplate jdbc, String sql, TransactionTemplate ownTransaction, boolean inBackground) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.ownTransaction = ownTransaction;
+        this.background = ownTransaction != null && inBackground
+                ? Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "batch-insert");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
     }
 
     void add(Object[] row) {
         rows.add(row);
         if (rows.size() >= SIZE) {
-            flush();
+            send();
         }
     }
 
-    void flush() {
+    private void send() {
         if (rows.isEmpty()) {
             return;
         }
+        List<Object[]> batch = rows;
+        rows = new ArrayList<>(SIZE);
         if (ownTransaction == null) {
-            jdbc.batchUpdate(sql, rows);
+            jdbc.batchUpdate(sql, batch);
+        } else if (background == null) {
+            ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(sql, batch));
         } else {
-            ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(sql, rows));
+            while (pending.size() >= IN_FLIGHT) {
+                await(pending.removeFirst());
+            }
+            pending.addLast(background.submit(() -> ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(sql, batch))));
         }
-        rows.clear();
+    }
+
+    /** Sends what is buffered and waits until every batch is written. */
+    void flush() {
+        send();
+        while (!pending.isEmpty()) {
+            await(pending.removeFirst());
+        }
+    }
+
+    /** Flushes and stops the background thread, if any. */
+    void close() {
+        try {
+            flush();
+        } finally {
+            if (background != null) {
+                background.shutdown();
+            }
+        }
+    }
+
+    private static void await(Future<?> batch) {
+        try {
+            batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 }

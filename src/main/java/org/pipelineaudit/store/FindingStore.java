@@ -97,11 +97,11 @@ public class FindingStore {
         return counts;
     }
 
-    /** Buffers findings and inserts them in batches. */
+    /** Buffers findings and inserts them in batches from a background thread; {@link #flush} waits for all of them. */
     public final class Writer implements Consumer<Finding> {
         private final String runId;
         private final BatchInsert insert = new BatchInsert(jdbc, "INSERT INTO finding (run_id, seq, rule_id, severity, entity_type,"
-                + " entity_id, team, owner, metric, threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownTransaction);
+                + " entity_id, team, owner, metric, threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownTransaction, true);
         private long seq;
 
         private Writer(String runId) {
@@ -119,8 +119,9 @@ public class FindingStore {
             return seq;
         }
 
+        /** Writes every finding and releases the background thread. */
         public void flush() {
-            insert.flush();
+            insert.close();
         }
     }
 }

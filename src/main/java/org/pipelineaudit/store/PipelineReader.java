@@ -26,8 +26,12 @@ public final class PipelineReader implements RuleQueries {
 
     private final JdbcTemplate jdbc;
     private final String dataset;
+    private ActivityIndex index;
 
-    public PipelineReader(JdbcTemplate jdbc, String dataset) {
+    private final SqlDialect dialect;
+
+    public PipelineReader(JdbcTemplate jdbc, SqlDialect dialect, String dataset) {
+        this.dialect = dialect;
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH);
         this.dataset = dataset;
@@ -45,53 +49,71 @@ public final class PipelineReader implements RuleQueries {
         return teams;
     }
 
-    /** Opportunities created on or before D, each with its activity dates, in one ordered pass. */
-    public void forEachOpportunity(LocalDate asOf, Consumer<OpportunityRow> consumer) {
-        String sql = "SELECT o.*, a.activity_date AS act_date, d.row_count AS dup_rows FROM opportunity o"
-                + " LEFT JOIN activity a ON a.dataset = o.dataset AND a.opportunity_id = o.opportunity_id AND a.activity_date <= ?"
-                + " LEFT JOIN duplicate_key d ON d.dataset = o.dataset AND d.opportunity_id = o.opportunity_id"
-                + " WHERE o.dataset = ? AND o.created_date <= ? ORDER BY o.opportunity_id, a.activity_date";
-        Date d = Date.valueOf(asOf);
-        String[] currentId = {null};
-        Map<String, Object>[] current = new Map[1];
-        List<LocalDate>[] dates = new List[1];
-        Integer[] dup = {null};
-        jdbc.query(sql, (ResultSet rs) -> {
-            String id = rs.getString("opportunity_id");
-            if (!id.equals(currentId[0])) {
-                if (currentId[0] != null) {
-                    consumer.accept(new OpportunityRow(current[0], dates[0], dup[0]));
-                }
-                currentId[0] = id;
-                current[0] = values(rs);
-                dates[0] = new ArrayList<>();
-                dup[0] = (Integer) rs.getObject("dup_rows");
+    /**
+     * The activity pass: reads the opportunities' ids (with created date, team, customer), then every
+     * activity once, in table order. Builds the {@link ActivityIndex} the opportunity pass and
+     * PIT-AFTERSALE use, and hands the activities that may break a data-quality rule (after D, before
+     * their opportunity, or pointing nowhere) to {@code suspects}. Two scans, no join, no sort in SQL.
+     */
+    public void indexActivities(LocalDate asOf, Map<String, String> rosterTeams, Consumer<ActivityFacts> suspects) {
+        List<String> ids = new ArrayList<>();
+        List<LocalDate> created = new ArrayList<>();
+        List<String> teams = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
+        jdbc.query("SELECT opportunity_id, created_date, team, customer FROM " + dialect.scan("opportunity") + " WHERE dataset = ?", (ResultSet rs) -> {
+            ids.add(rs.getString(1));
+            created.add(rs.getObject(2, LocalDate.class));
+            teams.add(rs.getString(3));
+            customers.add(rs.getString(4));
+        }, dataset);
+        ActivityIndex built = new ActivityIndex(ids, created, teams, customers);
+        ids.clear();
+        customers.clear();
+        int d = (int) asOf.toEpochDay();
+        jdbc.query("SELECT opportunity_id, customer, activity_date, activity_key, owner FROM " + dialect.scan("activity")
+                + " WHERE dataset = ?", (ResultSet rs) -> {
+            String opportunityId = rs.getString(1);
+            LocalDate date = rs.getObject(3, LocalDate.class);
+            int day = (int) date.toEpochDay();
+            int i = built.find(opportunityId);
+            if (day <= d) {
+                built.addContact(i, rs.getString(2), day);
             }
-            Date act = rs.getDate("act_date");
-            if (act != null) {
-                dates[0].add(act.toLocalDate());
+            if (day > d || (i >= 0 && day < built.createdDay(i)) || (opportunityId != null && i < 0)) {
+                String owner = rs.getString(5);
+                String team = owner != null && rosterTeams.containsKey(owner) ? rosterTeams.get(owner)
+                        : i >= 0 && built.team(i) != null ? built.team(i) : "UNASSIGNED";
+                suspects.accept(new ActivityFacts(rs.getString(4), opportunityId, owner, date, i >= 0,
+                        i >= 0 ? LocalDate.ofEpochDay(built.createdDay(i)) : null, team));
             }
-        }, d, dataset, d);
-        if (currentId[0] != null) {
-            consumer.accept(new OpportunityRow(current[0], dates[0], dup[0]));
-        }
+        }, dataset);
+        built.seal();
+        index = built;
     }
 
-    /** Activities that may break a data-quality rule: after D, before their opportunity, or pointing nowhere. */
-    public void forEachSuspectActivity(LocalDate asOf, Map<String, String> rosterTeams, Consumer<ActivityFacts> consumer) {
-        String sql = "SELECT a.activity_key, a.opportunity_id, a.owner, a.activity_date, o.opportunity_id AS opp, o.created_date, o.team"
-                + " FROM activity a LEFT JOIN opportunity o ON o.dataset = a.dataset AND o.opportunity_id = a.opportunity_id"
-                + " WHERE a.dataset = ? AND (a.activity_date > ? OR a.activity_date < o.created_date"
-                + " OR (a.opportunity_id IS NOT NULL AND o.opportunity_id IS NULL)) ORDER BY a.activity_key";
-        jdbc.query(sql, (ResultSet rs) -> {
-            String owner = rs.getString("owner");
-            String team = owner != null && rosterTeams.containsKey(owner) ? rosterTeams.get(owner)
-                    : rs.getString("team") != null ? rs.getString("team") : "UNASSIGNED";
-            Date created = rs.getDate("created_date");
-            consumer.accept(new ActivityFacts(rs.getString("activity_key"), rs.getString("opportunity_id"), owner,
-                    rs.getDate("activity_date").toLocalDate(), rs.getString("opp") != null,
-                    created == null ? null : created.toLocalDate(), team));
+    /** Opportunities created on or before D, each with its activity dates (from the index), in one pass. */
+    public void forEachOpportunity(LocalDate asOf, Consumer<OpportunityRow> consumer) {
+        ActivityIndex activities = requireIndex();
+        Map<String, Integer> duplicates = new HashMap<>();
+        jdbc.query("SELECT opportunity_id, row_count FROM duplicate_key WHERE dataset = ?", (ResultSet rs) -> {
+            duplicates.put(rs.getString(1), rs.getInt(2));
+        }, dataset);
+        String[][] labels = {null};
+        jdbc.query("SELECT * FROM " + dialect.scan("opportunity") + " WHERE dataset = ? AND created_date <= ?", (ResultSet rs) -> {
+            if (labels[0] == null) {
+                labels[0] = labels(rs);
+            }
+            Map<String, Object> values = values(rs, labels[0]);
+            String id = (String) values.get("opportunity_id");
+            consumer.accept(new OpportunityRow(values, activities.contactDates(activities.find(id)), duplicates.get(id)));
         }, dataset, Date.valueOf(asOf));
+    }
+
+    private ActivityIndex requireIndex() {
+        if (index == null) {
+            throw new IllegalStateException("indexActivities must run first");
+        }
+        return index;
     }
 
     /** Feedback raised on or before D: id, customer, owner, raised, responded, and its opportunity's team. */
@@ -111,56 +133,48 @@ public final class PipelineReader implements RuleQueries {
     }
 
     /**
-     * Two aggregate queries instead of a correlated one: the last contact date (≤ D) per customer name
-     * (normalised here, trimmed and case-folded) and per opportunity, then the WON candidates are checked
-     * against them. "Some activity in (close, D]" is "the last activity on or before D is after close".
+     * WON opportunities closed on or before {@code closedBy} whose customer (or, without a customer
+     * name, the opportunity itself) has no activity after the close and on or before D, answered from
+     * the index's last-contact days: "some activity in (close, D]" is "the last one ≤ D is after close".
      */
     @Override
     public List<WonWithoutAfterSale> wonWithoutLaterContact(LocalDate closedBy, LocalDate asOf) {
-        Date d = Date.valueOf(asOf);
-        Map<String, LocalDate> lastByCustomer = new HashMap<>();
-        jdbc.query("SELECT COALESCE(a.customer, ao.customer) AS c, MAX(a.activity_date) AS last FROM activity a"
-                + " LEFT JOIN opportunity ao ON ao.dataset = a.dataset AND ao.opportunity_id = a.opportunity_id"
-                + " WHERE a.dataset = ? AND a.activity_date <= ? GROUP BY COALESCE(a.customer, ao.customer)", (ResultSet rs) -> {
-                    String customer = rs.getString(1);
-                    if (customer != null) {
-                        lastByCustomer.merge(customerKey(customer), rs.getDate(2).toLocalDate(), (x, y) -> x.isAfter(y) ? x : y);
-                    }
-                }, dataset, d);
+        ActivityIndex activities = requireIndex();
         List<WonWithoutAfterSale> out = new ArrayList<>();
-        jdbc.query("SELECT o.opportunity_id, o.owner, o.team, o.customer, o.close_date,"
-                + " (SELECT MAX(a.activity_date) FROM activity a WHERE a.dataset = o.dataset AND a.opportunity_id = o.opportunity_id"
-                + "  AND a.activity_date <= ?) AS own_last"
-                + " FROM opportunity o WHERE o.dataset = ? AND o.stage = 'WON' AND o.created_date <= ? AND o.close_date IS NOT NULL"
-                + " AND o.close_date <= ? ORDER BY o.opportunity_id", (ResultSet rs) -> {
-                    String customer = rs.getString("customer");
-                    LocalDate close = rs.getDate("close_date").toLocalDate();
-                    LocalDate last;
-                    if (customer == null || customer.isBlank()) {
-                        Date own = rs.getDate("own_last");
-                        last = own == null ? null : own.toLocalDate();
-                    } else {
-                        last = lastByCustomer.get(customerKey(customer));
+        jdbc.query("SELECT opportunity_id, owner, team, customer, close_date FROM " + dialect.scan("opportunity")
+                + " WHERE dataset = ? AND stage = 'WON'"
+                + " AND created_date <= ? AND close_date IS NOT NULL AND close_date <= ?", (ResultSet rs) -> {
+                    String id = rs.getString(1);
+                    String customer = rs.getString(4);
+                    LocalDate close = rs.getObject(5, LocalDate.class);
+                    int last = customer == null || customer.isBlank() ? activities.lastOwnDay(activities.find(id))
+                            : activities.lastCustomerDay(customer);
+                    if (last == ActivityIndex.NONE || last <= close.toEpochDay()) {
+                        out.add(new WonWithoutAfterSale(id, rs.getString(2), rs.getString(3), customer, close));
                     }
-                    if (last == null || !last.isAfter(close)) {
-                        out.add(new WonWithoutAfterSale(rs.getString("opportunity_id"), rs.getString("owner"), rs.getString("team"),
-                                customer, close));
-                    }
-                }, d, dataset, d, Date.valueOf(closedBy));
+                }, dataset, Date.valueOf(asOf), Date.valueOf(closedBy));
+        out.sort(java.util.Comparator.comparing(WonWithoutAfterSale::opportunityId));
         return out;
     }
 
-    /** SPEC §4: customers match by trimmed, case-folded name. */
-    static String customerKey(String name) {
-        return name.strip().toLowerCase(java.util.Locale.ROOT);
+    private static String[] labels(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        String[] labels = new String[md.getColumnCount()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = md.getColumnLabel(i + 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return labels;
     }
 
     private static Map<String, Object> values(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            Object v = rs.getObject(i);
-            m.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), v instanceof Date d ? d.toLocalDate() : v);
+        return values(rs, labels(rs));
+    }
+
+    private static Map<String, Object> values(ResultSet rs, String[] labels) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>(labels.length * 2);
+        for (int i = 0; i < labels.length; i++) {
+            Object v = rs.getObject(i + 1);
+            m.put(labels[i], v instanceof Date d ? d.toLocalDate() : v);
         }
         return m;
     }

@@ -1,9 +1,13 @@
 package org.pipelineaudit.store;
 
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongLongHashMap;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,89 +18,152 @@ import org.pipelineaudit.model.RecordSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes the records of one file into the stage tables in JDBC batches, then merges them into the
- * dataset's tables in set-based SQL: per key the last row read wins, a later file replaces earlier
- * versions, and conflicting duplicate opportunity rows are remembered for DQ-DUPLICATE.
- * Call it inside one transaction per file so a failed file leaves nothing behind.
+ * Writes the records of one file straight into the dataset's tables with an upsert in JDBC batches, in
+ * read order: per key the last row read wins and a later file replaces earlier versions. Opportunity
+ * keys are tracked in a primitive map (64-bit key hash → row hash) to find conflicting duplicate rows
+ * for DQ-DUPLICATE without a query per row. Call it inside one transaction per file so a failed file
+ * leaves nothing behind.
  */
 public final class RecordStore {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
     private final String dataset;
-    private final String ingestId;
+    private final String loadId;
     private final String sourceFile;
+    private final Map<Kind, BatchInsert> upserts = new EnumMap<>(Kind.class);
     private final Map<Kind, BatchInsert> inserts = new EnumMap<>(Kind.class);
-    private int seq;
+    private final Map<Kind, LongHashSet> keysOfEmptyTables = new EnumMap<>(Kind.class);
+    private final LongLongHashMap rowHashByKey = new LongLongHashMap();
+    private final LongIntHashMap rowsByDuplicatedKey = new LongIntHashMap();
+    private final Map<Long, String> conflicts = new LinkedHashMap<>();
 
-    public RecordStore(JdbcTemplate jdbc, String dataset, String ingestId, String sourceFile) {
+    public RecordStore(JdbcTemplate jdbc, SqlDialect dialect, String dataset, String loadId, String sourceFile) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.dataset = dataset;
-        this.ingestId = ingestId;
+        this.loadId = loadId;
         this.sourceFile = sourceFile;
     }
 
     public void add(Kind kind, String sheet, int row, Map<String, Object> values) {
         RecordSchema schema = RecordSchema.of(kind);
         List<FieldSpec> fields = schema.storedFields();
-        List<Object> args = new ArrayList<>(fields.size() + 8);
-        args.add(dataset);
+        Object[] args = new Object[fields.size() + 7];
+        int a = 0;
+        args[a++] = dataset;
         if (kind == Kind.ACTIVITY || kind == Kind.TARGET) {
-            args.add(RecordKeys.keyOf(kind, values));
+            args[a++] = RecordKeys.keyOf(kind, values);
         }
         Object[] hashParts = new Object[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             Object v = values.get(fields.get(i).name());
             hashParts[i] = v;
-            args.add(v instanceof LocalDate d ? Date.valueOf(d) : v);
+            args[a++] = v instanceof LocalDate d ? Date.valueOf(d) : v;
         }
-        args.add(truncate(sourceFile, 1024));
-        args.add(truncate(sheet, 256));
-        args.add(row);
-        args.add(RecordKeys.hash(hashParts));
-        args.add(ingestId);
-        args.add(++seq);
-        inserts.computeIfAbsent(kind, this::stageInsert).add(args.toArray());
+        long rowHash = RecordKeys.hash(hashParts);
+        args[a++] = truncate(sourceFile, 1024);
+        args[a++] = truncate(sheet, 256);
+        args[a++] = row;
+        args[a++] = rowHash;
+        boolean firstOfKey;
+        if (kind == Kind.OPPORTUNITY) {
+            args[a++] = loadId;
+            firstOfKey = track(String.valueOf(values.get("opportunity_id")), rowHash);
+        } else {
+            firstOfKey = true;
+        }
+        Object[] bound = a == args.length ? args : java.util.Arrays.copyOf(args, a);
+        if (!keysOfEmptyTables.containsKey(kind)) {
+            keysOfEmptyTables.put(kind, isEmpty(kind) ? new LongHashSet() : null);
+        }
+        LongHashSet keys = keysOfEmptyTables.get(kind);
+        if (keys != null && (kind == Kind.OPPORTUNITY ? firstOfKey : keys.add(RecordKeys.hash(bound[1])))) {
+            // the dataset had none of this kind and the file has not had this key: a plain insert, cheaper than an upsert
+            inserts.computeIfAbsent(kind, this::insert).add(bound);
+            return;
+        }
+        BatchInsert pendingInserts = inserts.get(kind);
+        if (pendingInserts != null) {
+            pendingInserts.flush(); // the key's first row must be in before it is replaced
+        }
+        upserts.computeIfAbsent(kind, this::upsert).add(bound);
     }
 
-    private BatchInsert stageInsert(Kind kind) {
-        String columns = columns(kind) + ", ingest_id, seq";
-        String marks = columns.chars().filter(c -> c == ',').mapToObj(c -> "?, ").collect(Collectors.joining()) + "?";
-        return new BatchInsert(jdbc, "INSERT INTO " + RecordSchema.of(kind).table() + "_stage (" + columns + ") VALUES (" + marks + ")");
+    private boolean isEmpty(Kind kind) {
+        RecordSchema schema = RecordSchema.of(kind);
+        return jdbc.queryForList("SELECT 1 FROM " + schema.table() + " WHERE dataset = ? FETCH FIRST 1 ROWS ONLY", dataset).isEmpty();
     }
 
-    /** Moves the staged rows into the dataset; returns the opportunity ids with conflicting duplicates. */
-    public List<String> merge() {
+    /**
+     * Remembers each opportunity key of the file; a key seen again with other values is a conflict.
+     * Returns whether the key is new to the file (a 64-bit hash collision only makes it look seen: an upsert, still right).
+     */
+    private boolean track(String key, long rowHash) {
+        long keyHash = RecordKeys.hash(key);
+        int slot = rowHashByKey.indexOf(keyHash);
+        if (!rowHashByKey.indexExists(slot)) {
+            rowHashByKey.indexInsert(slot, keyHash, rowHash);
+            return true;
+        }
+        rowsByDuplicatedKey.putOrAdd(keyHash, 2, 1);
+        if (rowHashByKey.indexGet(slot) != rowHash) {
+            conflicts.putIfAbsent(keyHash, key);
+        }
+        return false;
+    }
+
+    private BatchInsert insert(Kind kind) {
+        List<String> columns = storedColumns(kind);
+        return new BatchInsert(jdbc, "INSERT INTO " + RecordSchema.of(kind).table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")");
+    }
+
+    private static List<String> storedColumns(Kind kind) {
+        List<String> columns = new ArrayList<>(columns(kind));
+        if (kind == Kind.OPPORTUNITY) {
+            columns.add("load_id");
+        }
+        return columns;
+    }
+
+    private BatchInsert upsert(Kind kind) {
+        RecordSchema schema = RecordSchema.of(kind);
+        List<String> columns = storedColumns(kind);
+        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        String list = String.join(", ", columns);
+        String key = "dataset, " + schema.keyColumn();
+        String sql;
+        if (dialect.isPostgres()) {
+            String updates = columns.stream().filter(c -> !c.equals("dataset") && !c.equals(schema.keyColumn())).map(c -> c + " = EXCLUDED." + c)
+                    .collect(Collectors.joining(", "));
+            sql = "INSERT INTO " + schema.table() + " (" + list + ") VALUES (" + marks + ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
+        } else {
+            sql = "MERGE INTO " + schema.table() + " (" + list + ") KEY (" + key + ") VALUES (" + marks + ")";
+        }
+        return new BatchInsert(jdbc, sql);
+    }
+
+    /**
+     * Sends what is still buffered and records the file's conflicting duplicates (replacing the flags an
+     * earlier file left on the keys this one loaded); returns the conflicting opportunity ids.
+     */
+    public List<String> finish() {
         inserts.values().forEach(BatchInsert::flush);
-        List<String> conflicts = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
-            RecordSchema schema = RecordSchema.of(kind);
-            String table = schema.table();
-            String key = schema.keyColumn();
-            String stage = table + "_stage";
-            String columns = columns(kind);
-            if (kind == Kind.OPPORTUNITY) {
-                var dups = jdbc.queryForList("SELECT " + key + " AS k, COUNT(*) AS n FROM " + stage
-                        + " WHERE ingest_id = ? GROUP BY " + key + " HAVING COUNT(DISTINCT row_hash) > 1", ingestId);
-                jdbc.update("DELETE FROM duplicate_key WHERE dataset = ? AND opportunity_id IN (SELECT opportunity_id FROM "
-                        + stage + " WHERE ingest_id = ?)", dataset, ingestId);
-                for (var d : dups) {
-                    jdbc.update("INSERT INTO duplicate_key (dataset, opportunity_id, source_file, row_count) VALUES (?, ?, ?, ?)",
-                            dataset, d.get("k"), sourceFile, ((Number) d.get("n")).intValue());
-                    conflicts.add(String.valueOf(d.get("k")));
-                }
-            }
-            jdbc.update("DELETE FROM " + table + " WHERE dataset = ? AND " + key + " IN (SELECT " + key + " FROM " + stage
-                    + " WHERE ingest_id = ?)", dataset, ingestId);
-            jdbc.update("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + stage + " s WHERE s.ingest_id = ?"
-                    + " AND s.seq = (SELECT MAX(s2.seq) FROM " + stage + " s2 WHERE s2.ingest_id = s.ingest_id AND s2." + key + " = s." + key + ")",
-                    ingestId);
-            jdbc.update("DELETE FROM " + stage + " WHERE ingest_id = ?", ingestId);
+        upserts.values().forEach(BatchInsert::flush);
+        if (upserts.containsKey(Kind.OPPORTUNITY) || inserts.containsKey(Kind.OPPORTUNITY)) {
+            jdbc.update("DELETE FROM duplicate_key WHERE dataset = ? AND opportunity_id IN (SELECT o.opportunity_id FROM opportunity o"
+                    + " WHERE o.dataset = ? AND o.load_id = ?)", dataset, dataset, loadId);
         }
-        return conflicts;
+        for (var conflict : conflicts.entrySet()) {
+            jdbc.update("INSERT INTO duplicate_key (dataset, opportunity_id, source_file, row_count) VALUES (?, ?, ?, ?)",
+                    dataset, conflict.getValue(), sourceFile, rowsByDuplicatedKey.get(conflict.getKey()));
+        }
+        return List.copyOf(conflicts.values());
     }
 
     /** The stored columns of a kind, in the order {@link #add} binds them. */
-    static String columns(Kind kind) {
+    static List<String> columns(Kind kind) {
         RecordSchema schema = RecordSchema.of(kind);
         List<String> cols = new ArrayList<>();
         cols.add("dataset");
@@ -105,7 +172,7 @@ public final class RecordStore {
         }
         schema.storedFields().forEach(f -> cols.add(f.name()));
         cols.addAll(List.of("source_file", "source_sheet", "source_row", "row_hash"));
-        return String.join(", ", cols);
+        return cols;
     }
 
     static String truncate(String s, int max) {

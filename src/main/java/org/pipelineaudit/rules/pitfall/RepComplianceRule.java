@@ -25,7 +25,11 @@ public class RepComplianceRule implements PipelineRule {
     public static final String ID = "PIT-REP-COMPLIANCE";
     private static final Set<String> FOLLOW_UP = Set.of(FirstContactRule.ID, FollowUpGapRule.ID, FollowUpOverdueRule.ID);
 
-    private record Counts(String team, long[] n) {
+    /** team: that of the rep's open opportunity with the smallest id (order-independent, so partitions agree). */
+    private static final class Counts {
+        String firstId;
+        String team;
+        final long[] n = new long[2];
     }
 
     private Map<String, Counts> reps = new TreeMap<>();
@@ -40,7 +44,12 @@ public class RepComplianceRule implements PipelineRule {
         if (!o.isOpen() || o.owner() == null) {
             return;
         }
-        long[] n = reps.computeIfAbsent(o.owner(), k -> new Counts(o.team(), new long[2])).n();
+        Counts c = reps.computeIfAbsent(o.owner(), k -> new Counts());
+        if (c.firstId == null || o.id().compareTo(c.firstId) < 0) {
+            c.firstId = o.id();
+            c.team = o.team();
+        }
+        long[] n = c.n;
         n[0]++;
         if (fired.stream().noneMatch(FOLLOW_UP::contains)) {
             n[1]++;
@@ -52,14 +61,14 @@ public class RepComplianceRule implements PipelineRule {
         var s = ctx.setting(ID);
         List<Finding> out = new ArrayList<>();
         reps.forEach((rep, c) -> {
-            long open = c.n()[0];
-            long compliant = c.n()[1];
+            long open = c.n[0];
+            long compliant = c.n[1];
             if (open < s.count("min_open")) {
                 return;
             }
             BigDecimal share = RuleContext.ratio(compliant, open);
             if (share.compareTo(s.number("share")) < 0) {
-                out.add(ctx.finding(ID, "REP", rep, c.team(), rep, share, s.number("share"),
+                out.add(ctx.finding(ID, "REP", rep, c.team, rep, share, s.number("share"),
                         "跟进合规率 %s (阈值 %s): %d 个进行中商机中 %d 个无跟进问题".formatted(RuleContext.pct(share),
                                 RuleContext.pct(s.number("share")), open, compliant),
                         "follow-up compliance %s (threshold %s): %d of %d open opportunities without follow-up findings"

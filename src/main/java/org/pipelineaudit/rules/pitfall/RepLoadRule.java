@@ -23,7 +23,19 @@ public class RepLoadRule implements PipelineRule {
 
     public static final String ID = "PIT-REP-LOAD";
 
-    private record Load(String team, long[] open) {
+    /** team: that of the rep's open opportunity with the smallest id (order-independent, so partitions agree). */
+    private static final class Load {
+        String firstId;
+        String team;
+        final long[] open = new long[1];
+
+        String team() {
+            return team;
+        }
+
+        long[] open() {
+            return open;
+        }
     }
 
     private Map<String, Load> reps = new TreeMap<>();
@@ -36,7 +48,12 @@ public class RepLoadRule implements PipelineRule {
     @Override
     public void onOpportunity(OpportunityFacts o, Set<String> fired, RuleContext ctx) {
         if (o.isOpen() && o.owner() != null) {
-            reps.computeIfAbsent(o.owner(), k -> new Load(o.team(), new long[1])).open()[0]++;
+            Load load = reps.computeIfAbsent(o.owner(), k -> new Load());
+            if (load.firstId == null || o.id().compareTo(load.firstId) < 0) {
+                load.firstId = o.id();
+                load.team = o.team();
+            }
+            load.open[0]++;
         }
     }
 
