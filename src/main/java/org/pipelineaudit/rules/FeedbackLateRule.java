@@ -23,15 +23,15 @@ public class FeedbackLateRule {
             long days = RuleContext.days(f.raised(), ctx.asOf());
             if (days > threshold) {
                 return Optional.of(ctx.finding(ID, "FEEDBACK", f.feedbackId(), f.team(), f.owner(), days, threshold,
-                        "客户反馈 %d 天未响应 (阈值 %d 天): 提出 %s".formatted(days, threshold, f.raised()),
-                        "feedback unanswered for %d days (threshold %d): raised %s".formatted(days, threshold, f.raised())));
+                        Messages.format("客户反馈 %d 天未响应 (阈值 %d 天): 提出 %s", days, threshold, f.raised()),
+                        Messages.format("feedback unanswered for %d days (threshold %d): raised %s", days, threshold, f.raised())));
             }
         } else {
             long days = RuleContext.days(f.raised(), responded);
             if (days > threshold) {
                 return Optional.of(ctx.finding(ID, "FEEDBACK", f.feedbackId(), f.team(), f.owner(), days, threshold,
-                        "客户反馈 %d 天后才响应 (阈值 %d 天): %s → %s".formatted(days, threshold, f.raised(), responded),
-                        "feedback answered after %d days (threshold %d): %s → %s".formatted(days, threshold, f.raised(), responded)));
+                        Messages.format("客户反馈 %d 天后才响应 (阈值 %d 天): %s → %s", days, threshold, f.raised(), responded),
+                        Messages.format("feedback answered after %d days (threshold %d): %s → %s", days, threshold, f.raised(), responded)));
             }
         }
         return Optional.empty();

@@ -161,7 +161,10 @@ final class ActivityIndex {
         if (name == null) {
             return -1;
         }
-        Integer c = customerIds.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        Integer c = customerIds.get(name); // most names are stored as matched: skip strip and case-fold
+        if (c == null) {
+            c = customerIds.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        }
         return c == null ? -1 : c;
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.activity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.ActivityFacts;
 import org.pipelineaudit.rules.ActivityRule;
@@ -22,12 +23,12 @@ public class ActivityDateRule implements ActivityRule {
     public void check(ActivityFacts a, RuleContext ctx, Consumer<Finding> out) {
         if (a.date().isAfter(ctx.asOf())) {
             out.accept(ctx.finding(ID, "ACTIVITY", a.key(), a.team(), a.owner(), null, null,
-                    "跟进日期 %s 晚于审计日 %s（未计入跟进）".formatted(a.date(), ctx.asOf()),
-                    "activity dated %s, after the audit date %s (not counted)".formatted(a.date(), ctx.asOf())));
+                    Messages.format("跟进日期 %s 晚于审计日 %s（未计入跟进）", a.date(), ctx.asOf()),
+                    Messages.format("activity dated %s, after the audit date %s (not counted)", a.date(), ctx.asOf())));
         } else if (a.opportunityCreated() != null && a.date().isBefore(a.opportunityCreated())) {
             out.accept(ctx.finding(ID, "ACTIVITY", a.key(), a.team(), a.owner(), null, null,
-                    "跟进日期 %s 早于商机 %s 的创建日期 %s".formatted(a.date(), a.opportunityId(), a.opportunityCreated()),
-                    "activity dated %s, before opportunity %s was created on %s".formatted(a.date(), a.opportunityId(), a.opportunityCreated())));
+                    Messages.format("跟进日期 %s 早于商机 %s 的创建日期 %s", a.date(), a.opportunityId(), a.opportunityCreated()),
+                    Messages.format("activity dated %s, before opportunity %s was created on %s", a.date(), a.opportunityId(), a.opportunityCreated())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.activity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.ActivityFacts;
 import org.pipelineaudit.rules.ActivityRule;
@@ -22,8 +23,8 @@ public class OrphanActivityRule implements ActivityRule {
     public void check(ActivityFacts a, RuleContext ctx, Consumer<Finding> out) {
         if (a.opportunityId() != null && !a.opportunityExists() && !a.date().isAfter(ctx.asOf())) {
             out.accept(ctx.finding(ID, "ACTIVITY", a.key(), a.team(), a.owner(), null, null,
-                    "跟进记录指向不存在的商机 %s".formatted(a.opportunityId()),
-                    "activity refers to opportunity %s, which is not in the data".formatted(a.opportunityId())));
+                    Messages.format("跟进记录指向不存在的商机 %s", a.opportunityId()),
+                    Messages.format("activity refers to opportunity %s, which is not in the data", a.opportunityId())));
         }
     }
 }

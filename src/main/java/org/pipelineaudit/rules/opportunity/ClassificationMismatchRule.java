@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -30,8 +31,8 @@ public class ClassificationMismatchRule implements OpportunityRule {
         String actual = o.text("priority");
         if (!expected.equals(actual)) {
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), null, expected,
-                    "商机等级 %s 与购买意愿 %s、预算 %s 不符，应为 %s".formatted(actual, o.text("intent"), o.text("budget_status"), expected),
-                    "priority %s does not match intent %s and budget %s; expected %s".formatted(actual, o.text("intent"),
+                    Messages.format("商机等级 %s 与购买意愿 %s、预算 %s 不符，应为 %s", actual, o.text("intent"), o.text("budget_status"), expected),
+                    Messages.format("priority %s does not match intent %s and budget %s; expected %s", actual, o.text("intent"),
                             o.text("budget_status"), expected)));
         }
     }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -25,8 +26,8 @@ public class CloseBeforeCreateRule implements OpportunityRule {
         LocalDate close = o.date("close_date");
         if (close != null && close.isBefore(o.created())) {
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), null, null,
-                    "成交日期 %s 早于创建日期 %s".formatted(close, o.created()),
-                    "close date %s is before the creation date %s".formatted(close, o.created())));
+                    Messages.format("成交日期 %s 早于创建日期 %s", close, o.created()),
+                    Messages.format("close date %s is before the creation date %s", close, o.created())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -23,8 +24,8 @@ public class DuplicateRowsRule implements OpportunityRule {
     public void check(OpportunityFacts o, RuleContext ctx, Consumer<Finding> out) {
         if (o.duplicateRows() != null) {
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), o.duplicateRows(), null,
-                    "同一文件中有 %d 行相同商机编号且内容不一致，已取最后一行".formatted(o.duplicateRows()),
-                    "%d conflicting rows share this id in one file; the last row was kept".formatted(o.duplicateRows())));
+                    Messages.format("同一文件中有 %d 行相同商机编号且内容不一致，已取最后一行", o.duplicateRows()),
+                    Messages.format("%d conflicting rows share this id in one file; the last row was kept", o.duplicateRows())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -38,8 +39,8 @@ public class EvaluationMissingRule implements OpportunityRule {
         }
         if (!missing.isEmpty()) {
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), missing.size(), null,
-                    "评估阶段缺少 %d 项: %s".formatted(missing.size(), String.join(", ", missing)),
-                    "evaluating but missing %d: %s".formatted(missing.size(), String.join(", ", missing))));
+                    Messages.format("评估阶段缺少 %d 项: %s", missing.size(), String.join(", ", missing)),
+                    Messages.format("evaluating but missing %d: %s", missing.size(), String.join(", ", missing))));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -33,15 +34,15 @@ public class FirstContactRule implements OpportunityRule {
             long days = RuleContext.days(o.created(), first);
             if (days > threshold) {
                 out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), days, threshold,
-                        "首次联系晚了 %d 天 (阈值 %d 天): 创建 %s → 首次联系 %s".formatted(days, threshold, o.created(), first),
-                        "first contact after %d days (threshold %d): created %s → first contact %s".formatted(days, threshold, o.created(), first)));
+                        Messages.format("首次联系晚了 %d 天 (阈值 %d 天): 创建 %s → 首次联系 %s", days, threshold, o.created(), first),
+                        Messages.format("first contact after %d days (threshold %d): created %s → first contact %s", days, threshold, o.created(), first)));
             }
         } else if (o.isOpen()) {
             long days = RuleContext.days(o.created(), ctx.asOf());
             if (days > threshold) {
                 out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), days, threshold,
-                        "创建 %d 天仍未联系 (阈值 %d 天): 创建 %s".formatted(days, threshold, o.created()),
-                        "no contact %d days after creation (threshold %d): created %s".formatted(days, threshold, o.created())));
+                        Messages.format("创建 %d 天仍未联系 (阈值 %d 天): 创建 %s", days, threshold, o.created()),
+                        Messages.format("no contact %d days after creation (threshold %d): created %s", days, threshold, o.created())));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -51,8 +52,8 @@ public class FollowUpGapRule implements OpportunityRule {
         if (largest > threshold) {
             String end = to.equals(ctx.asOf()) ? to + " (D)" : to.toString();
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), largest, threshold,
-                    "最大跟进间隔 %d 天 (阈值 %d 天): %s → %s".formatted(largest, threshold, from, end),
-                    "largest follow-up gap %d days (threshold %d): %s → %s".formatted(largest, threshold, from, end)));
+                    Messages.format("最大跟进间隔 %d 天 (阈值 %d 天): %s → %s", largest, threshold, from, end),
+                    Messages.format("largest follow-up gap %d days (threshold %d): %s → %s", largest, threshold, from, end)));
         }
     }
 }

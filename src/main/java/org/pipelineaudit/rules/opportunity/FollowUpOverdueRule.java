@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -26,8 +27,8 @@ public class FollowUpOverdueRule implements OpportunityRule {
         if (o.isOpen() && next != null && next.isBefore(ctx.asOf())) {
             long days = RuleContext.days(next, ctx.asOf());
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), days, null,
-                    "计划跟进已逾期 %d 天: 下次跟进时间 %s".formatted(days, next),
-                    "planned follow-up %d days overdue: next follow-up %s".formatted(days, next)));
+                    Messages.format("计划跟进已逾期 %d 天: 下次跟进时间 %s", days, next),
+                    Messages.format("planned follow-up %d days overdue: next follow-up %s", days, next)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -46,8 +47,8 @@ public class OverContactRule implements OpportunityRule {
         if (most > max) {
             LocalDate until = mostFrom.plusDays(window - 1L);
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), most, max,
-                    "%d 天内联系 %d 次 (上限 %d 次): %s ~ %s".formatted(window, most, max, mostFrom, until),
-                    "%d contacts within %d days (max %d): %s to %s".formatted(most, window, max, mostFrom, until)));
+                    Messages.format("%d 天内联系 %d 次 (上限 %d 次): %s ~ %s", window, most, max, mostFrom, until),
+                    Messages.format("%d contacts within %d days (max %d): %s to %s", most, window, max, mostFrom, until)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -26,8 +27,8 @@ public class PastDueCloseRule implements OpportunityRule {
         if (o.isOpen() && close != null && close.isBefore(ctx.asOf())) {
             long days = RuleContext.days(close, ctx.asOf());
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), days, null,
-                    "预计成交日期已过 %d 天仍未关闭: 预计成交 %s".formatted(days, close),
-                    "still open %d days after the expected close date %s".formatted(days, close)));
+                    Messages.format("预计成交日期已过 %d 天仍未关闭: 预计成交 %s", days, close),
+                    Messages.format("still open %d days after the expected close date %s", days, close)));
         }
     }
 }

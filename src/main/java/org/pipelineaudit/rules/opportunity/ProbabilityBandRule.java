@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -36,8 +37,8 @@ public class ProbabilityBandRule implements OpportunityRule {
             String range = band.get(0).stripTrailingZeros().toPlainString() + "-" + band.get(1).stripTrailingZeros().toPlainString();
             String shown = value.stripTrailingZeros().toPlainString();
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), o.owner(), value, range,
-                    "赢率 %s%% 超出 %s 阶段的范围 %s%%".formatted(shown, o.stage(), range),
-                    "probability %s%% outside the %s band %s%%".formatted(shown, o.stage(), range)));
+                    Messages.format("赢率 %s%% 超出 %s 阶段的范围 %s%%", shown, o.stage(), range),
+                    Messages.format("probability %s%% outside the %s band %s%%", shown, o.stage(), range)));
         }
     }
 }

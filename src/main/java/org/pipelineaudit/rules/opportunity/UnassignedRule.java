@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.opportunity;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.OpportunityFacts;
@@ -25,8 +26,8 @@ public class UnassignedRule implements OpportunityRule {
         long days = RuleContext.days(o.created(), ctx.asOf());
         if (o.isOpen() && o.owner() == null && days > threshold) {
             out.accept(ctx.finding(ID, "OPPORTUNITY", o.id(), o.team(), null, days, threshold,
-                    "创建 %d 天仍无负责人 (阈值 %d 天): 创建 %s".formatted(days, threshold, o.created()),
-                    "no owner %d days after creation (threshold %d): created %s".formatted(days, threshold, o.created())));
+                    Messages.format("创建 %d 天仍无负责人 (阈值 %d 天): 创建 %s", days, threshold, o.created()),
+                    Messages.format("no owner %d days after creation (threshold %d): created %s", days, threshold, o.created())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.pitfall;
 
+import org.pipelineaudit.rules.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import org.pipelineaudit.rules.Finding;
@@ -32,8 +33,8 @@ public class AfterSaleNeglectRule implements PipelineRule {
             String team = ctx.teamOf(w.owner(), w.team());
             String customer = w.customer() == null ? "" : w.customer();
             out.add(ctx.finding(ID, "OPPORTUNITY", w.opportunityId(), team, w.owner(), days, threshold,
-                    "赢单 %d 天后无任何回访 (阈值 %d 天): 客户 %s，成交 %s".formatted(days, threshold, customer, w.closeDate()),
-                    "no contact with the customer %d days after the win (threshold %d): %s, closed %s".formatted(days, threshold,
+                    Messages.format("赢单 %d 天后无任何回访 (阈值 %d 天): 客户 %s，成交 %s", days, threshold, customer, w.closeDate()),
+                    Messages.format("no contact with the customer %d days after the win (threshold %d): %s, closed %s", days, threshold,
                             customer, w.closeDate())));
         }
         return out;

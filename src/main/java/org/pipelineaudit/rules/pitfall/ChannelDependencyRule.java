@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.pitfall;
 
+import org.pipelineaudit.rules.Messages;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public class ChannelDependencyRule implements PipelineRule {
             BigDecimal share = RuleContext.ratio(topCount, total);
             if (share.compareTo(s.number("share")) >= 0) {
                 out.add(ctx.finding(ID, TeamCounter.entityType(team), team, team, null, share, s.number("share"),
-                        "单一渠道依赖: 近 %d 天 %d 个商机中 %d 个 (%s) 来自「%s」(阈值 %s)".formatted(s.days("window"), total, topCount,
+                        Messages.format("单一渠道依赖: 近 %d 天 %d 个商机中 %d 个 (%s) 来自「%s」(阈值 %s)", s.days("window"), total, topCount,
                                 RuleContext.pct(share), top, RuleContext.pct(s.number("share"))),
                         "one-channel dependency: %d of %d opportunities in the last %d days (%s) came from '%s' (threshold %s)"
                                 .formatted(topCount, total, s.days("window"), RuleContext.pct(share), top, RuleContext.pct(s.number("share")))));

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.pitfall;
 
+import org.pipelineaudit.rules.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +57,9 @@ public class DataCompletenessRule implements PipelineRule {
             BigDecimal share = RuleContext.ratio(c[1], c[0] * fields);
             if (share.compareTo(s.number("share")) < 0) {
                 out.add(ctx.finding(ID, TeamCounter.entityType(team), team, team, null, share, s.number("share"),
-                        "关键字段填写率 %s (阈值 %s): %d 个进行中商机 × %d 个字段".formatted(RuleContext.pct(share),
+                        Messages.format("关键字段填写率 %s (阈值 %s): %d 个进行中商机 × %d 个字段", RuleContext.pct(share),
                                 RuleContext.pct(s.number("share")), c[0], fields),
-                        "key fields filled %s (threshold %s) over %d open opportunities × %d fields".formatted(RuleContext.pct(share),
+                        Messages.format("key fields filled %s (threshold %s) over %d open opportunities × %d fields", RuleContext.pct(share),
                                 RuleContext.pct(s.number("share")), c[0], fields)));
             }
         });

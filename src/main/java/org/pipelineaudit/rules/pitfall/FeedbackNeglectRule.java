@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.pitfall;
 
+import org.pipelineaudit.rules.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public class FeedbackNeglectRule implements PipelineRule {
             BigDecimal share = RuleContext.ratio(c[1], c[0]);
             if (share.compareTo(s.number("share")) >= 0) {
                 out.add(ctx.finding(ID, TeamCounter.entityType(team), team, team, null, share, s.number("share"),
-                        "忽视客户需求: 近 %d 天 %d 条反馈中 %d 条 (%s) 响应超时 (阈值 %s)".formatted(s.days("window"), c[0], c[1],
+                        Messages.format("忽视客户需求: 近 %d 天 %d 条反馈中 %d 条 (%s) 响应超时 (阈值 %s)", s.days("window"), c[0], c[1],
                                 RuleContext.pct(share), RuleContext.pct(s.number("share"))),
                         "customer feedback neglected: %d of %d in the last %d days (%s) answered late (threshold %s)"
                                 .formatted(c[1], c[0], s.days("window"), RuleContext.pct(share), RuleContext.pct(s.number("share")))));

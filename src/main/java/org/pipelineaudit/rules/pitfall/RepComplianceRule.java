@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.pitfall;
 
+import org.pipelineaudit.rules.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public class RepComplianceRule implements PipelineRule {
             BigDecimal share = RuleContext.ratio(compliant, open);
             if (share.compareTo(s.number("share")) < 0) {
                 out.add(ctx.finding(ID, "REP", rep, c.team, rep, share, s.number("share"),
-                        "跟进合规率 %s (阈值 %s): %d 个进行中商机中 %d 个无跟进问题".formatted(RuleContext.pct(share),
+                        Messages.format("跟进合规率 %s (阈值 %s): %d 个进行中商机中 %d 个无跟进问题", RuleContext.pct(share),
                                 RuleContext.pct(s.number("share")), open, compliant),
                         "follow-up compliance %s (threshold %s): %d of %d open opportunities without follow-up findings"
                                 .formatted(RuleContext.pct(share), RuleContext.pct(s.number("share")), compliant, open)));

@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.pitfall;
 
+import org.pipelineaudit.rules.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -76,10 +77,10 @@ public class RepLoadRule implements PipelineRule {
                 BigDecimal ratio = BigDecimal.valueOf(open).divide(median, 4, RoundingMode.HALF_UP);
                 if (ratio.compareTo(s.number("factor")) > 0) {
                     out.add(ctx.finding(ID, "REP", e.getKey(), team, e.getKey(), ratio, s.number("factor"),
-                            "负荷过重: %d 个进行中商机，是团队中位数 %s 的 %s 倍 (阈值 %s 倍)".formatted(open,
+                            Messages.format("负荷过重: %d 个进行中商机，是团队中位数 %s 的 %s 倍 (阈值 %s 倍)", open,
                                     median.stripTrailingZeros().toPlainString(), ratio.stripTrailingZeros().toPlainString(),
                                     s.number("factor").toPlainString()),
-                            "overloaded: %d open opportunities, %s × the team median of %s (threshold %s ×)".formatted(open,
+                            Messages.format("overloaded: %d open opportunities, %s × the team median of %s (threshold %s ×)", open,
                                     ratio.stripTrailingZeros().toPlainString(), median.stripTrailingZeros().toPlainString(),
                                     s.number("factor").toPlainString())));
                 }

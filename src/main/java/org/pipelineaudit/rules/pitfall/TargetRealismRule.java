@@ -1,5 +1,6 @@
 package org.pipelineaudit.rules.pitfall;
 
+import org.pipelineaudit.rules.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -81,9 +82,9 @@ public class TargetRealismRule implements PipelineRule {
             String target = t.amount().stripTrailingZeros().toPlainString();
             String span = previous.get(previous.size() - 1) + "~" + previous.get(0);
             out.add(ctx.finding(ID, "TARGET", t.owner() + "|" + t.period(), team, t.owner(), ratio, threshold,
-                    "%s 目标 %s 是基线 %s (%s 平均成交额) 的 %s 倍，%s %s 倍".formatted(t.period(), target, base, span,
+                    Messages.format("%s 目标 %s 是基线 %s (%s 平均成交额) 的 %s 倍，%s %s 倍", t.period(), target, base, span,
                             ratio.stripTrailingZeros().toPlainString(), high ? "高于" : "低于", threshold.toPlainString()),
-                    "%s target %s is %s × the baseline %s (mean won %s), %s %s ×".formatted(t.period(), target,
+                    Messages.format("%s target %s is %s × the baseline %s (mean won %s), %s %s ×", t.period(), target,
                             ratio.stripTrailingZeros().toPlainString(), base, span, high ? "above" : "below", threshold.toPlainString())));
         }
         won = new HashMap<>();
