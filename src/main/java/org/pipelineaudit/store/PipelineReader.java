@@ -43,7 +43,7 @@ public final class PipelineReader implements RuleQueries {
 
     public Map<String, String> rosterTeams() {
         Map<String, String> teams = new HashMap<>();
-        jdbc.query("SELECT owner, team FROM rep WHERE dataset = ?", rs -> {
+        jdbc.query("SELECT owner, team FROM rep WHERE dataset = ?", (ResultSet rs) -> {
             teams.put(rs.getString(1), rs.getString(2));
         }, dataset);
         return teams;
@@ -60,7 +60,7 @@ public final class PipelineReader implements RuleQueries {
         List<LocalDate> created = new ArrayList<>();
         List<String> teams = new ArrayList<>();
         List<String> customers = new ArrayList<>();
-        dialect.stream(jdbc, "SELECT opportunity_id, created_date, team, customer FROM " + dialect.scan("opportunity") + " WHERE dataset = ?", rs -> {
+        jdbc.query("SELECT opportunity_id, created_date, team, customer FROM " + dialect.scan("opportunity") + " WHERE dataset = ?", (ResultSet rs) -> {
             ids.add(rs.getString(1));
             created.add(rs.getObject(2, LocalDate.class));
             teams.add(rs.getString(3));
@@ -70,8 +70,8 @@ public final class PipelineReader implements RuleQueries {
         ids.clear();
         customers.clear();
         int d = (int) asOf.toEpochDay();
-        dialect.stream(jdbc, "SELECT opportunity_id, customer, activity_date, activity_key, owner FROM " + dialect.scan("activity")
-                + " WHERE dataset = ?", rs -> {
+        jdbc.query("SELECT opportunity_id, customer, activity_date, activity_key, owner FROM " + dialect.scan("activity")
+                + " WHERE dataset = ?", (ResultSet rs) -> {
             String opportunityId = rs.getString(1);
             LocalDate date = rs.getObject(3, LocalDate.class);
             int day = (int) date.toEpochDay();
@@ -99,7 +99,7 @@ public final class PipelineReader implements RuleQueries {
             duplicates.put(rs.getString(1), rs.getInt(2));
         }, dataset);
         String[][] labels = {null};
-        dialect.stream(jdbc, "SELECT * FROM " + dialect.scan("opportunity") + " WHERE dataset = ? AND created_date <= ?", rs -> {
+        jdbc.query("SELECT * FROM " + dialect.scan("opportunity") + " WHERE dataset = ? AND created_date <= ?", (ResultSet rs) -> {
             if (labels[0] == null) {
                 labels[0] = labels(rs);
             }

@@ -1,13 +1,6 @@
 package org.pipelineaudit.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
@@ -40,36 +33,6 @@ public class SqlDialect {
      */
     public String scan(String table) {
         return postgres ? table : table + " USE INDEX ()";
-    }
-
-    /**
-     * Runs a query whose result is read once, row by row. H2 otherwise copies a large result into a
-     * temporary file before the first row is seen; lazy execution streams it (set for this query only:
-     * the connection goes back to the pool as it came).
-     */
-    public void stream(JdbcTemplate jdbc, String sql, RowCallbackHandler rows, Object... args) {
-        if (postgres) {
-            jdbc.query(sql, rows, args);
-            return;
-        }
-        jdbc.execute((ConnectionCallback<Void>) con -> {
-            try (Statement set = con.createStatement()) {
-                set.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            }
-            try (PreparedStatement ps = con.prepareStatement(sql)) {
-                new ArgumentPreparedStatementSetter(args).setValues(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.processRow(rs);
-                    }
-                }
-            } finally {
-                try (Statement reset = con.createStatement()) {
-                    reset.execute("SET LAZY_QUERY_EXECUTION FALSE");
-                }
-            }
-            return null;
-        });
     }
 
     /** A text column in ORDER BY, compared by code point. */
