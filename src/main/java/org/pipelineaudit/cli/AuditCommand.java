@@ -3,7 +3,6 @@ package org.pipelineaudit.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.pipelineaudit.audit.AuditService;
 import org.pipelineaudit.ingest.InputFiles;
