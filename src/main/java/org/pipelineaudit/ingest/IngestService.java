@@ -185,10 +185,9 @@ public class IngestService {
     private static String failureReason(JobExecution execution) {
         List<Throwable> failures = execution.getAllFailureExceptions();
         for (Throwable t : failures) {
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof UnreadableFileException u) {
-                    return u.getMessage();
-                }
+            String reason = readerReason(t);
+            if (reason != null) {
+                return reason;
             }
         }
         return failures.isEmpty() ? "ingest ended with status " + execution.getStatus() : reasonOf(failures.get(0));
@@ -196,12 +195,17 @@ public class IngestService {
 
     /** The reason an analyst reads for a file that failed: the reader's own words when it gave some. */
     static String reasonOf(Throwable e) {
+        String reason = readerReason(e);
+        return reason != null ? reason : XlsxSheetReader.rootMessage(e);
+    }
+
+    private static String readerReason(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof UnreadableFileException u) {
                 return u.getMessage();
             }
         }
-        return XlsxSheetReader.rootMessage(e);
+        return null;
     }
 
     public static String sha256(Path file) throws IOException {
