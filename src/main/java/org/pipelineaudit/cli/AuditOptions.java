@@ -10,8 +10,8 @@ public record AuditOptions(String command, Path input, LocalDate asOf, ZoneId zo
                            List<Path> mappings, Path rules, Path inbox, String schedule, String lang,
                            Bench bench) {
 
-    /** Options of the bench command: the size and format of the generated export. */
-    public record Bench(int opportunities, int activities, String format) {
+    /** Options of the bench command: the size and format of the generated export, or only the rules on what is loaded. */
+    public record Bench(int opportunities, int activities, String format, boolean rulesOnly) {
     }
 
     /** Where this run's outputs go: {@code <out>/<as-of>/}. */

@@ -19,6 +19,8 @@ public final class CommandLineParser {
     public static final Set<String> COMMANDS = Set.of("audit", "ingest", "nightly", "serve", "rules", "status", "bench");
     private static final Set<String> OPTIONS = Set.of("input", "as-of", "zone", "out", "data-dir", "db", "mapping", "rules",
             "inbox", "schedule", "lang", "opportunities", "activities", "format");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("rules-only");
 
     /** The parsed options and the Spring property arguments to hand on. */
     public record Parsed(AuditOptions options, List<String> springArgs, boolean help) {
@@ -28,6 +30,7 @@ public final class CommandLineParser {
         String command = null;
         String input = null, asOf = null, zone = null, out = null, dataDir = null, db = null, rules = null, inbox = null,
                 schedule = null, lang = null, opportunities = null, activities = null, format = null;
+        boolean rulesOnly = false;
         List<Path> mappings = new ArrayList<>();
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -57,6 +60,10 @@ public final class CommandLineParser {
                     value = args[++i];
                 }
                 spring.add("--" + name + "=" + (value == null ? "true" : value));
+                continue;
+            }
+            if (FLAGS.contains(name) && value == null) {
+                rulesOnly = true;
                 continue;
             }
             if (!OPTIONS.contains(name)) {
@@ -116,21 +123,21 @@ public final class CommandLineParser {
         if (db != null && !db.startsWith("jdbc:")) {
             throw new ConfigurationException("--db must be a JDBC URL such as jdbc:postgresql://localhost/audit");
         }
-        AuditOptions.Bench bench = parseBench(opportunities, activities, format);
+        AuditOptions.Bench bench = parseBench(opportunities, activities, format, rulesOnly);
         AuditOptions options = new AuditOptions(command, input == null ? null : Path.of(input), asOfDate, zoneId,
                 Path.of(out == null ? "reports/out" : out), Path.of(dataDir == null ? "data" : dataDir), db, List.copyOf(mappings),
                 rules == null ? null : Path.of(rules), Path.of(inbox == null ? "inbox" : inbox), cron, language, bench);
         return new Parsed(options, spring, false);
     }
 
-    private static AuditOptions.Bench parseBench(String opportunities, String activities, String format) {
+    private static AuditOptions.Bench parseBench(String opportunities, String activities, String format, boolean rulesOnly) {
         int opps = positive("--opportunities", opportunities, 100_000);
         int acts = activities == null ? opps * 5 : positive("--activities", activities, 0);
         String f = format == null ? "xlsx" : format;
         if (!f.equals("xlsx") && !f.equals("csv")) {
             throw new ConfigurationException("--format must be xlsx or csv");
         }
-        return new AuditOptions.Bench(opps, acts, f);
+        return new AuditOptions.Bench(opps, acts, f, rulesOnly);
     }
 
     private static int positive(String option, String value, int fallback) {
@@ -184,6 +191,7 @@ public final class CommandLineParser {
                   status               print the last runs
                   bench [--opportunities N] [--activities M] [--format xlsx|csv]
                                        generate an export of that size and time ingest and rules
+                  bench --rules-only   time the rules again on the data the last bench loaded
 
                 Options:
                   --as-of YYYY-MM-DD   audit date D (default: today in --zone)

@@ -16,7 +16,7 @@ public final class TestOptions {
     public static AuditOptions of(Path work, String command) {
         return new AuditOptions(command, work, LocalDate.of(2026, 11, 30), ZoneId.of("Asia/Shanghai"), work.resolve("out"),
                 work.resolve("data"), null, List.of(), null, work.resolve("inbox"), "0 0 2 * * *", "zh",
-                new AuditOptions.Bench(0, 0, "csv"));
+                new AuditOptions.Bench(0, 0, "csv", false));
     }
 
     /** A private H2 file database under {@code work} and the run log beside it. */
