@@ -19,7 +19,7 @@ public class StatusCommand {
                 "findings", "sent", "pending", "failed", "uncertain");
         jdbc.query("SELECT r.run_id, r.command, r.dataset, r.as_of, r.status, r.started_at,"
                 + " (SELECT COUNT(DISTINCT file_name) FROM ingest_input i WHERE i.run_id = r.run_id) AS files,"
-                + " (SELECT COUNT(*) FROM finding f WHERE f.run_id = r.run_id) AS findings,"
+                + " (SELECT fr.findings FROM finding_run fr WHERE fr.run_id = r.run_id) AS findings,"
                 + " (SELECT COUNT(*) FROM mail_outbox m WHERE m.run_id = r.run_id AND m.status IN ('SENT', 'WRITTEN')) AS sent,"
                 + " (SELECT COUNT(*) FROM mail_outbox m WHERE m.run_id = r.run_id AND m.status = 'PENDING' AND m.attempts = 0) AS pending,"
                 + " (SELECT COUNT(*) FROM mail_outbox m WHERE m.run_id = r.run_id AND m.status = 'PENDING' AND m.attempts > 0) AS failed,"

@@ -17,11 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FindingStore {
 
     private final JdbcTemplate jdbc;
+    private final FindingRuns runs;
     private final String findingOrder;
     private final TransactionTemplate ownTransaction;
 
-    public FindingStore(JdbcTemplate jdbc, SqlDialect dialect, PlatformTransactionManager transactions) {
+    public FindingStore(JdbcTemplate jdbc, FindingRuns runs, SqlDialect dialect, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.runs = runs;
         // findings are committed batch by batch: millions of them in the step's one transaction bloat H2's
         // undo log; a rerun deletes the run's findings first, so partial batches never survive
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -29,8 +31,9 @@ public class FindingStore {
         this.findingOrder = " ORDER BY " + dialect.binary("f.rule_id") + ", " + dialect.binary("f.entity_id") + ", f.seq";
     }
 
+    /** Deletes a run's findings and commits at once: the background writer reuses the same ids. */
     public void deleteRun(String runId) {
-        jdbc.update("DELETE FROM finding WHERE run_id = ?", runId);
+        ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM finding WHERE id BETWEEN ? AND ?", runs.of(runId).args()));
     }
 
     public Writer writer(String runId) {
@@ -45,8 +48,9 @@ public class FindingStore {
     public void forEach(String runId, String team, Consumer<Finding> consumer) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(2000);
-        String where = team == null ? "run_id = ?" : "run_id = ? AND team = ?";
-        Object[] args = team == null ? new Object[] {runId} : new Object[] {runId, team};
+        FindingRuns.Range range = runs.of(runId);
+        String where = team == null ? "f.id BETWEEN ? AND ?" : "f.id BETWEEN ? AND ? AND f.team = ?";
+        Object[] args = team == null ? range.args() : new Object[] {range.first(), range.last(), team};
         streaming.query("SELECT * FROM finding f WHERE " + where + findingOrder, rs -> {
             consumer.accept(new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     rs.getString("entity_id"), rs.getString("team"), rs.getString("owner"), rs.getBigDecimal("metric"),
@@ -67,11 +71,13 @@ public class FindingStore {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(2000);
         String sql = "SELECT f.*, CASE WHEN p.rule_id IS NULL THEN 0 ELSE 1 END AS recurring FROM finding f"
-                + " LEFT JOIN (SELECT DISTINCT rule_id, entity_id FROM finding WHERE run_id = ?) p"
-                + " ON p.rule_id = f.rule_id AND p.entity_id = f.entity_id WHERE f.run_id = ?" + (team == null ? "" : " AND f.team = ?")
+                + " LEFT JOIN (SELECT DISTINCT rule_id, entity_id FROM finding WHERE id BETWEEN ? AND ?) p"
+                + " ON p.rule_id = f.rule_id AND p.entity_id = f.entity_id WHERE f.id BETWEEN ? AND ?" + (team == null ? "" : " AND f.team = ?")
                 + findingOrder;
-        Object[] args = team == null ? new Object[] {previousRunId == null ? "" : previousRunId, runId}
-                : new Object[] {previousRunId == null ? "" : previousRunId, runId, team};
+        FindingRuns.Range previous = previousRunId == null ? FindingRuns.Range.EMPTY : runs.of(previousRunId);
+        FindingRuns.Range current = runs.of(runId);
+        Object[] args = team == null ? new Object[] {previous.first(), previous.last(), current.first(), current.last()}
+                : new Object[] {previous.first(), previous.last(), current.first(), current.last(), team};
         streaming.query(sql, rs -> {
             consumer.accept(new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     rs.getString("entity_id"), rs.getString("team"), rs.getString("owner"), rs.getBigDecimal("metric"),
@@ -81,36 +87,42 @@ public class FindingStore {
 
     public Map<String, Integer> countsByRule(String runId, String team) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT rule_id, COUNT(*) FROM finding WHERE run_id = ? AND team = ? GROUP BY rule_id ORDER BY rule_id",
+        FindingRuns.Range range = runs.of(runId);
+        jdbc.query("SELECT rule_id, COUNT(*) FROM finding WHERE id BETWEEN ? AND ? AND team = ? GROUP BY rule_id ORDER BY rule_id",
                 rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
-                }, runId, team);
+                }, range.first(), range.last(), team);
         return counts;
     }
 
     public Map<String, Integer> countsByRule(String runId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT rule_id, COUNT(*) FROM finding WHERE run_id = ? GROUP BY rule_id ORDER BY rule_id",
+        jdbc.query("SELECT rule_id, COUNT(*) FROM finding WHERE id BETWEEN ? AND ? GROUP BY rule_id ORDER BY rule_id",
                 rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
-                }, runId);
+                }, runs.of(runId).args());
         return counts;
     }
 
     /** Buffers findings and inserts them in batches from a background thread; {@link #flush} waits for all of them. */
     public final class Writer implements Consumer<Finding> {
         private final String runId;
-        private final BatchInsert insert = new BatchInsert(jdbc, "INSERT INTO finding (run_id, seq, rule_id, severity, entity_type,"
-                + " entity_id, team, owner, metric, threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownTransaction, true);
+        private final long base;
+        private final BatchInsert insert = new BatchInsert(jdbc, "INSERT INTO finding (id, run_id, seq, rule_id, severity, entity_type,"
+                + " entity_id, team, owner, metric, threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownTransaction, true);
         private long seq;
 
         private Writer(String runId) {
             this.runId = runId;
+            this.base = runs.allocate(runId).first() - 1;
         }
 
         @Override
         public void accept(Finding f) {
-            insert.add(new Object[] {runId, ++seq, f.ruleId(), f.severity().name(), f.entityType(), RecordStore.truncate(f.entityId(), 1100),
+            if (++seq >= FindingRuns.SPAN) {
+                throw new IllegalStateException("more than " + (FindingRuns.SPAN - 1) + " findings in one run");
+            }
+            insert.add(new Object[] {base + seq, runId, seq, f.ruleId(), f.severity().name(), f.entityType(), RecordStore.truncate(f.entityId(), 1100),
                     RecordStore.truncate(f.team(), 512), RecordStore.truncate(f.owner(), 512), f.metric(), f.threshold(),
                     RecordStore.truncate(f.message(), 4000)});
         }
@@ -122,6 +134,7 @@ public class FindingStore {
         /** Writes every finding and releases the background thread. */
         public void flush() {
             insert.close();
+            runs.recordCount(runId, seq);
         }
     }
 }

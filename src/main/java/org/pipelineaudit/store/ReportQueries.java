@@ -42,9 +42,11 @@ public class ReportQueries {
             + " WHERE o.dataset = ? AND o.created_date <= ?";
 
     private final JdbcTemplate jdbc;
+    private final FindingRuns runs;
 
-    public ReportQueries(JdbcTemplate jdbc) {
+    public ReportQueries(JdbcTemplate jdbc, FindingRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     private static String teamFilter(String team) {
@@ -83,9 +85,9 @@ public class ReportQueries {
         // finding counts per owner in one grouped query (a correlated subquery per row is quadratic on H2)
         Map<String, long[]> byOwner = new java.util.HashMap<>();
         jdbc.query("SELECT owner, COUNT(*), SUM(CASE WHEN rule_id LIKE 'FUP-%' THEN 1 ELSE 0 END) FROM finding"
-                + " WHERE run_id = ? AND owner IS NOT NULL GROUP BY owner", rs -> {
+                + " WHERE id BETWEEN ? AND ? AND owner IS NOT NULL GROUP BY owner", rs -> {
                     byOwner.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                }, runId);
+                }, runs.of(runId).args());
         return jdbc.query("SELECT o.owner, MIN(" + TEAM + ") AS team,"
                 + " SUM(CASE WHEN o.stage IN ('IDENTIFIED', 'TRACKING', 'EVALUATING') THEN 1 ELSE 0 END) AS open_count,"
                 + " SUM(CASE WHEN o.stage = 'WON' THEN 1 ELSE 0 END) AS won_count,"
@@ -110,7 +112,9 @@ public class ReportQueries {
     }
 
     private long countFindings(String runId, String team) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE run_id = ? AND team = ?", Long.class, runId, team);
+        FindingRuns.Range range = runs.of(runId);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE id BETWEEN ? AND ? AND team = ?", Long.class,
+                range.first(), range.last(), team);
     }
 
     public List<ChannelRow> channels(String dataset, LocalDate asOf, String team, int windowDays) {
@@ -152,10 +156,11 @@ public class ReportQueries {
         for (Map<String, Object> run : chosen) {
             String runId = (String) run.get("run_id");
             LocalDate asOf = ((Date) run.get("as_of")).toLocalDate();
-            jdbc.query("SELECT rule_id, COUNT(*) FROM finding WHERE run_id = ?" + (team == null ? "" : " AND team = ?")
+            FindingRuns.Range range = this.runs.of(runId);
+            jdbc.query("SELECT rule_id, COUNT(*) FROM finding WHERE id BETWEEN ? AND ?" + (team == null ? "" : " AND team = ?")
                     + " GROUP BY rule_id ORDER BY rule_id", rs -> {
                         out.add(new TrendPoint(runId, asOf, rs.getString(1), rs.getLong(2)));
-                    }, team == null ? new Object[] {runId} : new Object[] {runId, team});
+                    }, team == null ? range.args() : new Object[] {range.first(), range.last(), team});
         }
         return out;
     }
