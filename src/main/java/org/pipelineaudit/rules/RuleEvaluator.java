@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.pipelineaudit.store.FindingStore;
 import org.pipelineaudit.store.PipelineReader;
+import org.pipelineaudit.store.SlicedScan;
 import org.pipelineaudit.store.SqlDialect;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -29,9 +31,13 @@ public class RuleEvaluator {
     private final List<ActivityRule> activityRules;
     private final List<PipelineRule> pipelineRules;
     private final FeedbackLateRule feedbackLate;
+    private final SlicedScan.Settings scanning;
 
     public RuleEvaluator(JdbcTemplate jdbc, SqlDialect dialect, FindingStore findings, List<OpportunityRule> opportunityRules,
-                         List<ActivityRule> activityRules, List<PipelineRule> pipelineRules, FeedbackLateRule feedbackLate) {
+                         List<ActivityRule> activityRules, List<PipelineRule> pipelineRules, FeedbackLateRule feedbackLate,
+                         @Value("${audit.rules.partitions:0}") int partitions,
+                         @Value("${audit.rules.slice-rows:10000}") int sliceRows) {
+        this.scanning = new SlicedScan.Settings(partitions > 0 ? partitions : Math.min(4, Runtime.getRuntime().availableProcessors()), sliceRows);
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.findings = findings;
@@ -49,7 +55,7 @@ public class RuleEvaluator {
     public Result evaluate(String runId, String dataset, LocalDate asOf, String lang, RuleSettings settings) {
         Map<String, Long> millis = new java.util.LinkedHashMap<>();
         long start = System.nanoTime();
-        PipelineReader reader = new PipelineReader(jdbc, dialect, dataset);
+        PipelineReader reader = new PipelineReader(jdbc, dialect, dataset, scanning);
         Map<String, String> roster = reader.rosterTeams();
         RuleContext ctx = new RuleContext(asOf, settings, roster, lang, reader);
         findings.deleteRun(runId);

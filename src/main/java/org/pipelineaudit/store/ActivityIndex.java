@@ -24,8 +24,8 @@ final class ActivityIndex {
     private final int[] customer;
     private final Map<String, Integer> customerIds;
     private final int[] lastOwnDay;
-    private int[] lastCustomerDay;
-    private long[] pairs = new long[1 << 16];
+    private final int[] lastCustomerDay;
+    private long[] pairs;
     private int pairCount;
     private int[] firstPair;
 
@@ -53,7 +53,7 @@ final class ActivityIndex {
             this.team[i] = t == null ? null : teamNames.computeIfAbsent(t, k -> k);
             this.customer[i] = customerId(customers.get(from));
         }
-        this.lastCustomerDay = new int[Math.max(16, customerIds.size() * 2)];
+        this.lastCustomerDay = new int[customerIds.size()];
         Arrays.fill(lastCustomerDay, NONE);
     }
 
@@ -96,33 +96,58 @@ final class ActivityIndex {
         return id;
     }
 
-    /**
-     * Records one activity dated on or before D, of opportunity i (-1: none); it counts for its own
-     * customer name, or when it names none, for its opportunity's customer.
-     */
-    void addContact(int i, String customerName, int day) {
-        if (i >= 0) {
-            if (pairCount == pairs.length) {
-                pairs = Arrays.copyOf(pairs, pairs.length + (pairs.length >> 1));
-            }
-            pairs[pairCount++] = ((long) i << 32) | (day - (long) Integer.MIN_VALUE);
-            lastOwnDay[i] = Math.max(lastOwnDay[i], day);
+    /** A new, empty share of the contacts, for one scanning partition; {@link #seal} merges them. */
+    Contacts contacts() {
+        return new Contacts(customerIds.size());
+    }
+
+    /** The contacts one partition of the activity scan saw: (opportunity, day) pairs and each customer's last day. */
+    final class Contacts {
+        private long[] pairs = new long[1 << 16];
+        private int count;
+        private final int[] lastCustomerDay;
+
+        private Contacts(int customers) {
+            lastCustomerDay = new int[customers];
+            Arrays.fill(lastCustomerDay, NONE);
         }
-        // a customer no opportunity names is never asked about: not added
-        int c = customerName != null ? knownCustomer(customerName) : i >= 0 ? customer[i] : -1;
-        if (c >= 0) {
-            if (c >= lastCustomerDay.length) {
-                int old = lastCustomerDay.length;
-                lastCustomerDay = Arrays.copyOf(lastCustomerDay, Math.max(c + 1, old * 2));
-                Arrays.fill(lastCustomerDay, old, lastCustomerDay.length, NONE);
+
+        /**
+         * Records one activity dated on or before D, of opportunity i (-1: none); it counts for its own
+         * customer name, or when it names none, for its opportunity's customer.
+         */
+        void add(int i, String customerName, int day) {
+            if (i >= 0) {
+                if (count == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, pairs.length + (pairs.length >> 1));
+                }
+                pairs[count++] = ((long) i << 32) | (day - (long) Integer.MIN_VALUE);
             }
-            lastCustomerDay[c] = Math.max(lastCustomerDay[c], day);
+            // a customer no opportunity names is never asked about: not added
+            int c = customerName != null ? knownCustomer(customerName) : i >= 0 ? customer[i] : -1;
+            if (c >= 0) {
+                lastCustomerDay[c] = Math.max(lastCustomerDay[c], day);
+            }
         }
     }
 
-    /** Sorts the contacts by opportunity and day; call once after the last {@link #addContact}. */
-    void seal() {
-        pairs = Arrays.copyOf(pairs, pairCount);
+    /** Merges the partitions' contacts and sorts them by opportunity and day; call once, after the scan. */
+    void seal(List<Contacts> parts) {
+        int total = 0;
+        for (Contacts c : parts) {
+            total += c.count;
+        }
+        pairs = new long[total];
+        int at = 0;
+        for (Contacts c : parts) {
+            System.arraycopy(c.pairs, 0, pairs, at, c.count);
+            at += c.count;
+            for (int k = 0; k < lastCustomerDay.length; k++) {
+                lastCustomerDay[k] = Math.max(lastCustomerDay[k], c.lastCustomerDay[k]);
+            }
+            c.pairs = null;
+        }
+        pairCount = total;
         Arrays.parallelSort(pairs);
         firstPair = new int[ids.length + 1];
         int p = 0;
@@ -131,7 +156,14 @@ final class ActivityIndex {
                 p++;
             }
             firstPair[i] = p;
+            if (i > 0 && p > firstPair[i - 1]) {
+                lastOwnDay[i - 1] = day(pairs[p - 1]); // sorted: an opportunity's last pair is its last day
+            }
         }
+    }
+
+    private static int day(long pair) {
+        return (int) ((pair & 0xFFFFFFFFL) + Integer.MIN_VALUE);
     }
 
     /** The dates of opportunity i's activities on or before D, sorted, duplicates kept. */
@@ -141,7 +173,7 @@ final class ActivityIndex {
         }
         List<LocalDate> dates = new ArrayList<>(firstPair[i + 1] - firstPair[i]);
         for (int p = firstPair[i]; p < firstPair[i + 1]; p++) {
-            dates.add(LocalDate.ofEpochDay((int) ((pairs[p] & 0xFFFFFFFFL) + Integer.MIN_VALUE)));
+            dates.add(LocalDate.ofEpochDay(day(pairs[p])));
         }
         return dates;
     }
@@ -154,7 +186,7 @@ final class ActivityIndex {
     /** The last day (≤ D) of an activity of this customer (by name, or through its opportunity), or {@link #NONE}. */
     int lastCustomerDay(String name) {
         int c = knownCustomer(name);
-        return c < 0 || c >= lastCustomerDay.length ? NONE : lastCustomerDay[c];
+        return c < 0 ? NONE : lastCustomerDay[c];
     }
 
     private int knownCustomer(String name) {

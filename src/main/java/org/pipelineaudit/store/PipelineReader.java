@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.pipelineaudit.rules.ActivityFacts;
 import org.pipelineaudit.rules.RuleQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Streams a dataset to the rules in a few ordered queries (no query per record): opportunities with
@@ -28,13 +29,14 @@ public final class PipelineReader implements RuleQueries {
     private final String dataset;
     private ActivityIndex index;
 
-    private final SqlDialect dialect;
+    private final SlicedScan scan;
 
-    public PipelineReader(JdbcTemplate jdbc, SqlDialect dialect, String dataset) {
-        this.dialect = dialect;
+    /** @param scanning how many threads read the activities (and the opportunities' keys), in slices of how many rows */
+    public PipelineReader(JdbcTemplate jdbc, SqlDialect dialect, String dataset, SlicedScan.Settings scanning) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH);
         this.dataset = dataset;
+        this.scan = new SlicedScan(this.jdbc, dialect, scanning);
     }
 
     /** One opportunity row with the dates of its activities dated on or before D, sorted. */
@@ -56,42 +58,70 @@ public final class PipelineReader implements RuleQueries {
      * their opportunity, or pointing nowhere) to {@code suspects}. Two scans, no join, no sort in SQL.
      */
     public void indexActivities(LocalDate asOf, Map<String, String> rosterTeams, Consumer<ActivityFacts> suspects) {
-        List<String> ids = new ArrayList<>();
-        List<LocalDate> created = new ArrayList<>();
-        List<String> teams = new ArrayList<>();
-        List<String> customers = new ArrayList<>();
-        jdbc.query("SELECT opportunity_id, created_date, team, customer FROM " + dialect.scan("opportunity") + " WHERE dataset = ?", (ResultSet rs) -> {
+        List<OpportunityKeys> keys = scan.scan("opportunity_id, created_date, team, customer", "opportunity", "dataset = ?",
+                new Object[] {dataset}, Integer.MAX_VALUE, OpportunityKeys::new);
+        ActivityIndex built = new ActivityIndex(concat(keys, k -> k.ids), concat(keys, k -> k.created), concat(keys, k -> k.teams),
+                concat(keys, k -> k.customers));
+        keys = null;
+        int d = (int) asOf.toEpochDay();
+        Object handOver = new Object();
+        List<ActivityIndex.Contacts> contacts = new ArrayList<>();
+        scan.scan("opportunity_id, customer, activity_date, activity_key, owner", "activity", "dataset = ?", new Object[] {dataset},
+                Integer.MAX_VALUE, () -> {
+                    ActivityIndex.Contacts mine = built.contacts();
+                    synchronized (contacts) {
+                        contacts.add(mine);
+                    }
+                    return (ResultSet rs) -> {
+                        String opportunityId = rs.getString(1);
+                        LocalDate date = rs.getObject(3, LocalDate.class);
+                        int day = (int) date.toEpochDay();
+                        int i = built.find(opportunityId);
+                        if (day <= d) {
+                            mine.add(i, rs.getString(2), day);
+                        }
+                        if (day > d || (i >= 0 && day < built.createdDay(i)) || (opportunityId != null && i < 0)) {
+                            String owner = rs.getString(5);
+                            String team = owner != null && rosterTeams.containsKey(owner) ? rosterTeams.get(owner)
+                                    : i >= 0 && built.team(i) != null ? built.team(i) : "UNASSIGNED";
+                            ActivityFacts facts = new ActivityFacts(rs.getString(4), opportunityId, owner, date, i >= 0,
+                                    i >= 0 ? LocalDate.ofEpochDay(built.createdDay(i)) : null, team);
+                            synchronized (handOver) { // the rules and the findings writer are single-threaded
+                                suspects.accept(facts);
+                            }
+                        }
+                    };
+                });
+        built.seal(contacts);
+        index = built;
+    }
+
+    /** One partition's share of the opportunities' ids, created dates, teams and customers. */
+    private static final class OpportunityKeys implements RowCallbackHandler {
+        final List<String> ids = new ArrayList<>();
+        final List<LocalDate> created = new ArrayList<>();
+        final List<String> teams = new ArrayList<>();
+        final List<String> customers = new ArrayList<>();
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
             ids.add(rs.getString(1));
             created.add(rs.getObject(2, LocalDate.class));
             teams.add(rs.getString(3));
             customers.add(rs.getString(4));
-        }, dataset);
-        ActivityIndex built = new ActivityIndex(ids, created, teams, customers);
-        ids.clear();
-        customers.clear();
-        int d = (int) asOf.toEpochDay();
-        jdbc.query("SELECT opportunity_id, customer, activity_date, activity_key, owner FROM " + dialect.scan("activity")
-                + " WHERE dataset = ?", (ResultSet rs) -> {
-            String opportunityId = rs.getString(1);
-            LocalDate date = rs.getObject(3, LocalDate.class);
-            int day = (int) date.toEpochDay();
-            int i = built.find(opportunityId);
-            if (day <= d) {
-                built.addContact(i, rs.getString(2), day);
-            }
-            if (day > d || (i >= 0 && day < built.createdDay(i)) || (opportunityId != null && i < 0)) {
-                String owner = rs.getString(5);
-                String team = owner != null && rosterTeams.containsKey(owner) ? rosterTeams.get(owner)
-                        : i >= 0 && built.team(i) != null ? built.team(i) : "UNASSIGNED";
-                suspects.accept(new ActivityFacts(rs.getString(4), opportunityId, owner, date, i >= 0,
-                        i >= 0 ? LocalDate.ofEpochDay(built.createdDay(i)) : null, team));
-            }
-        }, dataset);
-        built.seal();
-        index = built;
+        }
     }
 
-    /** Opportunities created on or before D, each with its activity dates (from the index), in one pass. */
+    private static <T> List<T> concat(List<OpportunityKeys> parts, java.util.function.Function<OpportunityKeys, List<T>> column) {
+        if (parts.size() == 1) {
+            return column.apply(parts.get(0));
+        }
+        List<T> all = new ArrayList<>();
+        parts.forEach(p -> all.addAll(column.apply(p)));
+        return all;
+    }
+
+    /** Opportunities created on or before D, each with its activity dates (from the index), in one pass in table order. */
     public void forEachOpportunity(LocalDate asOf, Consumer<OpportunityRow> consumer) {
         ActivityIndex activities = requireIndex();
         Map<String, Integer> duplicates = new HashMap<>();
@@ -99,14 +129,14 @@ public final class PipelineReader implements RuleQueries {
             duplicates.put(rs.getString(1), rs.getInt(2));
         }, dataset);
         String[][] labels = {null};
-        jdbc.query("SELECT * FROM " + dialect.scan("opportunity") + " WHERE dataset = ? AND created_date <= ?", (ResultSet rs) -> {
+        scan.scan("*", "opportunity", "dataset = ? AND created_date <= ?", new Object[] {dataset, Date.valueOf(asOf)}, 1, () -> rs -> {
             if (labels[0] == null) {
                 labels[0] = labels(rs);
             }
             Map<String, Object> values = values(rs, labels[0]);
             String id = (String) values.get("opportunity_id");
             consumer.accept(new OpportunityRow(values, activities.contactDates(activities.find(id)), duplicates.get(id)));
-        }, dataset, Date.valueOf(asOf));
+        });
     }
 
     private ActivityIndex requireIndex() {
@@ -141,9 +171,9 @@ public final class PipelineReader implements RuleQueries {
     public List<WonWithoutAfterSale> wonWithoutLaterContact(LocalDate closedBy, LocalDate asOf) {
         ActivityIndex activities = requireIndex();
         List<WonWithoutAfterSale> out = new ArrayList<>();
-        jdbc.query("SELECT opportunity_id, owner, team, customer, close_date FROM " + dialect.scan("opportunity")
-                + " WHERE dataset = ? AND stage = 'WON'"
-                + " AND created_date <= ? AND close_date IS NOT NULL AND close_date <= ?", (ResultSet rs) -> {
+        scan.scan("opportunity_id, owner, team, customer, close_date", "opportunity",
+                "dataset = ? AND stage = 'WON' AND created_date <= ? AND close_date IS NOT NULL AND close_date <= ?",
+                new Object[] {dataset, Date.valueOf(asOf), Date.valueOf(closedBy)}, 1, () -> (ResultSet rs) -> {
                     String id = rs.getString(1);
                     String customer = rs.getString(4);
                     LocalDate close = rs.getObject(5, LocalDate.class);
@@ -152,7 +182,7 @@ public final class PipelineReader implements RuleQueries {
                     if (last == ActivityIndex.NONE || last <= close.toEpochDay()) {
                         out.add(new WonWithoutAfterSale(id, rs.getString(2), rs.getString(3), customer, close));
                     }
-                }, dataset, Date.valueOf(asOf), Date.valueOf(closedBy));
+                });
         out.sort(java.util.Comparator.comparing(WonWithoutAfterSale::opportunityId));
         return out;
     }
