@@ -29,15 +29,15 @@ final class ActivityIndex {
     private int pairCount;
     private int[] firstPair;
 
-    /** The opportunities' columns, in any order; sorted here by id (Java's order, whatever the database's collation). */
-    ActivityIndex(List<String> ids, List<LocalDate> created, List<String> teams, List<String> customers) {
+    /**
+     * The opportunities' columns, in any order, row r of each list one opportunity; sorted here by id
+     * (Java's order, whatever the database's collation). No boxed index per row: each id finds its place
+     * in the sorted ids by binary search (ids are unique in a dataset).
+     */
+    ActivityIndex(List<String> ids, int[] createdDays, List<String> teams, List<String> customers) {
         int n = ids.size();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
-        this.ids = new String[n];
+        this.ids = ids.toArray(String[]::new);
+        Arrays.parallelSort(this.ids);
         this.createdDay = new int[n];
         this.team = new String[n];
         this.customer = new int[n];
@@ -45,13 +45,12 @@ final class ActivityIndex {
         this.lastOwnDay = new int[n];
         Arrays.fill(lastOwnDay, NONE);
         Map<String, String> teamNames = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            int from = order[i];
-            this.ids[i] = ids.get(from);
-            this.createdDay[i] = (int) created.get(from).toEpochDay();
-            String t = teams.get(from);
+        for (int r = 0; r < n; r++) {
+            int i = Arrays.binarySearch(this.ids, ids.get(r));
+            this.createdDay[i] = createdDays[r];
+            String t = teams.get(r);
             this.team[i] = t == null ? null : teamNames.computeIfAbsent(t, k -> k);
-            this.customer[i] = customerId(customers.get(from));
+            this.customer[i] = customerId(customers.get(r));
         }
         this.lastCustomerDay = new int[customerIds.size()];
         Arrays.fill(lastCustomerDay, NONE);

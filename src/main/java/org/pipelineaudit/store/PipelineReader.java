@@ -1,5 +1,6 @@
 package org.pipelineaudit.store;
 
+import com.carrotsearch.hppc.IntArrayList;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -53,21 +54,21 @@ public final class PipelineReader implements RuleQueries {
 
     /**
      * The activity pass: reads the opportunities' ids (with created date, team, customer), then every
-     * activity once, in table order. Builds the {@link ActivityIndex} the opportunity pass and
+     * activity once, the activities in slices on the scan's partitions. Builds the {@link ActivityIndex} the opportunity pass and
      * PIT-AFTERSALE use, and hands the activities that may break a data-quality rule (after D, before
      * their opportunity, or pointing nowhere) to {@code suspects}. Two scans, no join, no sort in SQL.
      */
     public void indexActivities(LocalDate asOf, Map<String, String> rosterTeams, Consumer<ActivityFacts> suspects) {
-        List<OpportunityKeys> keys = scan.scan("opportunity_id, created_date, team, customer", "opportunity", "dataset = ?",
-                new Object[] {dataset}, Integer.MAX_VALUE, OpportunityKeys::new);
-        ActivityIndex built = new ActivityIndex(concat(keys, k -> k.ids), concat(keys, k -> k.created), concat(keys, k -> k.teams),
-                concat(keys, k -> k.customers));
+        // the opportunities' keys in one partition: one set of lists, no merge (this pass's peak of memory)
+        OpportunityKeys keys = new OpportunityKeys();
+        scan.inOrder("opportunity_id, created_date, team, customer", "opportunity", "dataset = ?", new Object[] {dataset}, keys);
+        ActivityIndex built = new ActivityIndex(keys.ids, keys.created.toArray(), keys.teams, keys.customers);
         keys = null;
         int d = (int) asOf.toEpochDay();
         Object handOver = new Object();
         List<ActivityIndex.Contacts> contacts = new ArrayList<>();
-        scan.scan("opportunity_id, customer, activity_date, activity_key, owner", "activity", "dataset = ?", new Object[] {dataset},
-                Integer.MAX_VALUE, () -> {
+        scan.inParallel("opportunity_id, customer, activity_date, activity_key, owner", "activity", "dataset = ?", new Object[] {dataset},
+                () -> {
                     ActivityIndex.Contacts mine = built.contacts();
                     synchronized (contacts) {
                         contacts.add(mine);
@@ -96,29 +97,20 @@ public final class PipelineReader implements RuleQueries {
         index = built;
     }
 
-    /** One partition's share of the opportunities' ids, created dates, teams and customers. */
+    /** The opportunities' ids, created days, teams and customers, row by row. */
     private static final class OpportunityKeys implements RowCallbackHandler {
         final List<String> ids = new ArrayList<>();
-        final List<LocalDate> created = new ArrayList<>();
+        final IntArrayList created = new IntArrayList();
         final List<String> teams = new ArrayList<>();
         final List<String> customers = new ArrayList<>();
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
             ids.add(rs.getString(1));
-            created.add(rs.getObject(2, LocalDate.class));
+            created.add((int) rs.getObject(2, LocalDate.class).toEpochDay());
             teams.add(rs.getString(3));
             customers.add(rs.getString(4));
         }
-    }
-
-    private static <T> List<T> concat(List<OpportunityKeys> parts, java.util.function.Function<OpportunityKeys, List<T>> column) {
-        if (parts.size() == 1) {
-            return column.apply(parts.get(0));
-        }
-        List<T> all = new ArrayList<>();
-        parts.forEach(p -> all.addAll(column.apply(p)));
-        return all;
     }
 
     /** Opportunities created on or before D, each with its activity dates (from the index), in one pass in table order. */
@@ -129,7 +121,7 @@ public final class PipelineReader implements RuleQueries {
             duplicates.put(rs.getString(1), rs.getInt(2));
         }, dataset);
         String[][] labels = {null};
-        scan.scan("*", "opportunity", "dataset = ? AND created_date <= ?", new Object[] {dataset, Date.valueOf(asOf)}, 1, () -> rs -> {
+        scan.inOrder("*", "opportunity", "dataset = ? AND created_date <= ?", new Object[] {dataset, Date.valueOf(asOf)}, rs -> {
             if (labels[0] == null) {
                 labels[0] = labels(rs);
             }
@@ -171,9 +163,9 @@ public final class PipelineReader implements RuleQueries {
     public List<WonWithoutAfterSale> wonWithoutLaterContact(LocalDate closedBy, LocalDate asOf) {
         ActivityIndex activities = requireIndex();
         List<WonWithoutAfterSale> out = new ArrayList<>();
-        scan.scan("opportunity_id, owner, team, customer, close_date", "opportunity",
+        scan.inOrder("opportunity_id, owner, team, customer, close_date", "opportunity",
                 "dataset = ? AND stage = 'WON' AND created_date <= ? AND close_date IS NOT NULL AND close_date <= ?",
-                new Object[] {dataset, Date.valueOf(asOf), Date.valueOf(closedBy)}, 1, () -> (ResultSet rs) -> {
+                new Object[] {dataset, Date.valueOf(asOf), Date.valueOf(closedBy)}, (ResultSet rs) -> {
                     String id = rs.getString(1);
                     String customer = rs.getString(4);
                     LocalDate close = rs.getObject(5, LocalDate.class);

@@ -39,15 +39,24 @@ public final class SlicedScan {
         this.settings = settings;
     }
 
+    /** Runs {@code SELECT columns FROM table WHERE where} over the whole table on this thread, in row-id order. */
+    void inOrder(String columns, String table, String where, Object[] args, RowCallbackHandler handler) {
+        scan(columns, table, where, args, 1, () -> handler);
+    }
+
     /**
-     * Runs {@code SELECT columns FROM table WHERE where} over the whole table.
+     * Runs {@code SELECT columns FROM table WHERE where} over the whole table on up to the configured
+     * number of partitions.
      *
-     * @param partitions at most this many threads (1: the caller's thread reads the slices in row-id order)
-     * @param handler    one new handler per partition
+     * @param handler one new handler per partition
      * @return the partitions' handlers, each having seen its slices in row-id order
      */
-    <H extends RowCallbackHandler> List<H> scan(String columns, String table, String where, Object[] args, int partitions,
-                                                Supplier<H> handler) {
+    <H extends RowCallbackHandler> List<H> inParallel(String columns, String table, String where, Object[] args, Supplier<H> handler) {
+        return scan(columns, table, where, args, settings.partitions(), handler);
+    }
+
+    private <H extends RowCallbackHandler> List<H> scan(String columns, String table, String where, Object[] args, int partitions,
+                                                        Supplier<H> handler) {
         String select = "SELECT " + columns + " FROM " + dialect.scan(table) + " WHERE " + where;
         if (dialect.isPostgres()) {
             H only = handler.get();
@@ -66,7 +75,7 @@ public final class SlicedScan {
         String sliced = select + " AND _ROWID_ BETWEEN ? AND ?";
         Object[] sliceArgs = java.util.Arrays.copyOf(args, args.length + 2);
         AtomicLong next = new AtomicLong();
-        int threads = (int) Math.min(Math.min(partitions, settings.partitions()), slices);
+        int threads = (int) Math.min(partitions, slices);
         List<H> handlers = new ArrayList<>();
         List<Runnable> readers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
