@@ -1,5 +1,7 @@
 package org.pipelineaudit.store;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,15 +70,39 @@ final class BatchInsert {
         List<Object[]> batch = rows;
         rows = new ArrayList<>(size);
         if (ownTransaction == null) {
-            jdbc.batchUpdate(sql, batch);
+            write(batch);
         } else if (background == null) {
-            ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(sql, batch));
+            ownTransaction.executeWithoutResult(status -> write(batch));
         } else {
             while (pending.size() >= IN_FLIGHT) {
                 await(pending.removeFirst());
             }
-            pending.addLast(background.submit(() -> ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(sql, batch))));
+            pending.addLast(background.submit(() -> ownTransaction.executeWithoutResult(status -> write(batch))));
         }
+    }
+
+    /**
+     * One JDBC batch on the current transaction's connection. The values are already JDBC types (String,
+     * BigDecimal, LocalDate, Integer, Long): set as they are, without JdbcTemplate's per-value type
+     * inspection (a tenth of loading a million rows); a null goes as an untyped NULL.
+     */
+    private void write(List<Object[]> batch) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (Object[] row : batch) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] == null) {
+                            ps.setNull(i + 1, Types.NULL);
+                        } else {
+                            ps.setObject(i + 1, row[i]);
+                        }
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** Sends what is buffered and waits until every batch is written. */

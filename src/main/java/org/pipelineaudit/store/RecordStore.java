@@ -3,8 +3,6 @@ package org.pipelineaudit.store;
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongLongHashMap;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -59,7 +57,7 @@ public final class RecordStore {
         for (int i = 0; i < fields.size(); i++) {
             Object v = values.get(fields.get(i).name());
             hashParts[i] = v;
-            args[a++] = v instanceof LocalDate d ? Date.valueOf(d) : v;
+            args[a++] = v; // a LocalDate goes to JDBC as it is: java.sql.Date would go through the time zone twice
         }
         long rowHash = RecordKeys.hash(hashParts);
         args[a++] = truncate(sourceFile, 1024);
