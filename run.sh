@@ -12,5 +12,9 @@ if [ $# -eq 0 ]; then
   AS_OF="$(sed -n 's/^Export date: *\([0-9-]\{10\}\).*/\1/p' "$HERE/sample-data/README.md" | head -n 1)"
   set -- audit --input "$HERE/sample-data" --as-of "$AS_OF" --mapping "$HERE/sample-data/hubspot-mapping.yml"
 fi
+# A batch wants throughput, not short pauses: the parallel collector ingests a million rows in a 256 MB
+# heap ~18 % faster than the default G1 (README, Benchmarks). A collector named in JAVA_OPTS wins.
+GC_OPTS="-XX:+UseParallelGC"
+case " ${JAVA_OPTS:-} " in *" -XX:+Use"*GC" "*) GC_OPTS="" ;; esac
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -jar "$JAR" "$@"
+exec java $GC_OPTS ${JAVA_OPTS:-} -jar "$JAR" "$@"

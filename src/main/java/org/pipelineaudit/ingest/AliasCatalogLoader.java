@@ -102,8 +102,18 @@ public final class AliasCatalogLoader {
         }
     }
 
+    private static final Map<String, Set<String>> ALLOWED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The canonical values of an enumerated field, or null for a free-text field. */
     static Set<String> allowedValues(String field) {
+        Set<String> allowed = ALLOWED.computeIfAbsent(field, f -> {
+            Set<String> values = enumValues(f);
+            return values == null ? Set.of() : java.util.Collections.unmodifiableSet(values);
+        });
+        return allowed.isEmpty() ? null : allowed;
+    }
+
+    private static Set<String> enumValues(String field) {
         Class<? extends Enum<?>> type = switch (field) {
             case "stage", "outcome" -> Stage.class;
             case "priority" -> Priority.class;

@@ -30,6 +30,8 @@ public final class SheetIngestor implements SheetRowHandler {
     private int headerRowNumber;
     private List<String> headers;
     private KindDetector.Detection detection;
+    private FieldSpec[] mappedFields; // detection's fields and their columns, looked up once per sheet
+    private int[] mappedColumns;
     private boolean done;
     private int rowsRead, rowsLoaded, rowsRejected;
     private boolean secondHeaderChecked;
@@ -75,6 +77,15 @@ public final class SheetIngestor implements SheetRowHandler {
                 detection = kindDetector.detect(headers);
                 if (detection.kind() == null) {
                     done = true;
+                } else {
+                    RecordSchema schema = RecordSchema.of(detection.kind());
+                    mappedFields = new FieldSpec[detection.columns().size()];
+                    mappedColumns = new int[mappedFields.length];
+                    int f = 0;
+                    for (var entry : detection.columns().entrySet()) {
+                        mappedFields[f] = schema.field(entry.getKey()).orElseThrow();
+                        mappedColumns[f++] = entry.getValue();
+                    }
                 }
             } else if (!isBlank(cells)) {
                 bufferedRows.add(List.copyOf(cells)); // readers reuse the list
@@ -121,9 +132,9 @@ public final class SheetIngestor implements SheetRowHandler {
         Map<String, Object> record = new LinkedHashMap<>();
         List<DataIssue> ignored = new ArrayList<>();
         DataIssue rejection = null;
-        for (var entry : detection.columns().entrySet()) {
-            FieldSpec field = schema.field(entry.getKey()).orElseThrow();
-            int column = entry.getValue();
+        for (int f = 0; f < mappedFields.length; f++) {
+            FieldSpec field = mappedFields[f];
+            int column = mappedColumns[f];
             CellValue cell = column < cells.size() ? cells.get(column) : CellValue.EMPTY;
             ValueReader.Result result = values.read(field, cell);
             if (result.problem() != null) {

@@ -29,6 +29,10 @@ public final class ValueReader {
 
     private final int maxCellChars;
 
+    /** Enumerated columns repeat a handful of spellings: each field's reading of each one, kept (a few hundred at most). */
+    private final java.util.Map<String, java.util.Map<String, Result>> enumReadings = new java.util.HashMap<>();
+    private static final int MAX_ENUM_READINGS = 1024;
+
     public ValueReader(AliasCatalog aliases, ZoneId zone) {
         this(aliases, zone, Integer.MAX_VALUE);
     }
@@ -72,7 +76,7 @@ public final class ValueReader {
                 var p = periods.parse(cell);
                 yield p != null ? Result.ok(p) : Result.bad("not a period (expected 2026-11 for a month or 2026-Q4 for a quarter)");
             }
-            case STAGE, PRIORITY, INTENT, BUDGET_STATUS, ACTIVITY_TYPE, OUTCOME -> readEnum(field, cell.text().strip());
+            case STAGE, PRIORITY, INTENT, BUDGET_STATUS, ACTIVITY_TYPE, OUTCOME -> readEnumOnce(field, cell.text().strip());
         };
     }
 
@@ -83,6 +87,18 @@ public final class ValueReader {
             case "notes", "content" -> 32000;
             default -> 512;
         };
+    }
+
+    private Result readEnumOnce(FieldSpec field, String raw) {
+        var readings = enumReadings.computeIfAbsent(field.name(), f -> new java.util.HashMap<>());
+        Result known = readings.get(raw);
+        if (known == null) {
+            known = readEnum(field, raw);
+            if (readings.size() < MAX_ENUM_READINGS) {
+                readings.put(raw, known);
+            }
+        }
+        return known;
     }
 
     private Result readEnum(FieldSpec field, String raw) {

@@ -250,7 +250,7 @@ public final class XlsxSheetReader implements SpreadsheetReader {
             }
             byte kind = style < styleKinds.length ? styleKinds[style] : STYLE_PLAIN;
             if (kind == STYLE_DATE && DateUtil.isValidExcelDate(number)) {
-                return CellValue.date(DateUtil.getLocalDateTime(number, date1904, true), number);
+                return CellValue.date(excelDate(number, date1904), number);
             }
             return CellValue.number(number, kind == STYLE_PERCENT);
         }
@@ -266,6 +266,21 @@ public final class XlsxSheetReader implements SpreadsheetReader {
             case "e" -> CellValue.text("");
             default -> CellValue.text(raw); // inlineStr, str (formula text result)
         };
+    }
+
+    private static final java.time.LocalDate EPOCH_1900 = java.time.LocalDate.of(1899, 12, 30);
+    private static final java.time.LocalDate EPOCH_1904 = java.time.LocalDate.of(1904, 1, 1);
+
+    /**
+     * The date of a date-formatted serial. Most are whole days, counted here directly (POI's calendar
+     * arithmetic was a tenth of parsing a large sheet); a time of day, and serials before 1900-03-01
+     * (where Excel counts a 29 February 1900 that never was), go through POI.
+     */
+    static java.time.LocalDateTime excelDate(double serial, boolean date1904) {
+        if (serial == Math.rint(serial) && serial < 2_958_466 && (date1904 ? serial >= 0 : serial >= 61)) {
+            return (date1904 ? EPOCH_1904 : EPOCH_1900).plusDays((long) serial).atStartOfDay();
+        }
+        return DateUtil.getLocalDateTime(serial, date1904, true);
     }
 
     static int columnIndex(String ref) {

@@ -25,9 +25,11 @@ public final class RecordSchema {
         this.keyColumn = keyColumn;
         specs.forEach(f -> fields.put(f.name(), f));
         this.storedFields = specs.stream().filter(FieldSpec::stored).toList();
+        this.requiredFields = specs.stream().filter(FieldSpec::required).map(FieldSpec::name).toList();
     }
 
     private final List<FieldSpec> storedFields;
+    private final List<String> requiredFields;
 
     private static final Map<Kind, RecordSchema> SCHEMAS = new EnumMap<>(Kind.class);
 
@@ -83,7 +85,7 @@ public final class RecordSchema {
     }
 
     public List<String> requiredFields() {
-        return fields.values().stream().filter(FieldSpec::required).map(FieldSpec::name).toList();
+        return requiredFields;
     }
 
     /** Whether the mapped headers satisfy this kind's required fields (ACTIVITY also needs an opportunity or a customer). */

@@ -44,12 +44,10 @@ final class ActivityIndex {
         this.customerIds = new HashMap<>();
         this.lastOwnDay = new int[n];
         Arrays.fill(lastOwnDay, NONE);
-        Map<String, String> teamNames = new HashMap<>();
         for (int r = 0; r < n; r++) {
             int i = Arrays.binarySearch(this.ids, ids.get(r));
             this.createdDay[i] = createdDays[r];
-            String t = teams.get(r);
-            this.team[i] = t == null ? null : teamNames.computeIfAbsent(t, k -> k);
+            this.team[i] = teams.get(r);
             this.customer[i] = customerId(customers.get(r));
         }
         this.lastCustomerDay = new int[customerIds.size()];

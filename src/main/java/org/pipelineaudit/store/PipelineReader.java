@@ -97,19 +97,31 @@ public final class PipelineReader implements RuleQueries {
         index = built;
     }
 
-    /** The opportunities' ids, created days, teams and customers, row by row. */
+    /**
+     * The opportunities' ids, created days, teams and customers, row by row. Teams and customers repeat:
+     * each distinct name is kept once as it is read (the driver hands over a new String every row).
+     */
     private static final class OpportunityKeys implements RowCallbackHandler {
         final List<String> ids = new ArrayList<>();
         final IntArrayList created = new IntArrayList();
         final List<String> teams = new ArrayList<>();
         final List<String> customers = new ArrayList<>();
+        private final Map<String, String> names = new HashMap<>();
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
             ids.add(rs.getString(1));
             created.add((int) rs.getObject(2, LocalDate.class).toEpochDay());
-            teams.add(rs.getString(3));
-            customers.add(rs.getString(4));
+            teams.add(once(rs.getString(3)));
+            customers.add(once(rs.getString(4)));
+        }
+
+        private String once(String name) {
+            if (name == null) {
+                return null;
+            }
+            String kept = names.putIfAbsent(name, name);
+            return kept == null ? name : kept;
         }
     }
 
