@@ -2,6 +2,7 @@ package org.pipelineaudit.rules;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A rule over many records (a rep, a team, the company, a target): it sees every opportunity and
@@ -18,4 +19,9 @@ public interface PipelineRule {
     }
 
     List<Finding> finish(RuleContext ctx);
+
+    /** Hands the findings over one by one; a rule with very many findings streams them instead of listing them. */
+    default void finish(RuleContext ctx, Consumer<Finding> out) {
+        finish(ctx).forEach(out);
+    }
 }

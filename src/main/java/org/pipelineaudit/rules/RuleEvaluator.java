@@ -99,7 +99,7 @@ public class RuleEvaluator {
         });
         start = lap(millis, "feedback rules (FBK-LATE)", start);
         for (PipelineRule rule : pipe) {
-            rule.finish(ctx).forEach(out);
+            rule.finish(ctx, out);
             start = lap(millis, rule.id(), start);
         }
         out.flush();

@@ -15,6 +15,9 @@ public interface RuleQueries {
 
     List<Target> targets();
 
-    /** WON opportunities (created ≤ D) closed on or before {@code closedBy} with no activity of the same customer in (close, D]. */
-    List<WonWithoutAfterSale> wonWithoutLaterContact(LocalDate closedBy, LocalDate asOf);
+    /**
+     * WON opportunities (created ≤ D) closed on or before {@code closedBy} with no activity of the same customer in (close, D],
+     * handed over one at a time in table order (there may be hundreds of thousands).
+     */
+    void forEachWonWithoutLaterContact(LocalDate closedBy, LocalDate asOf, java.util.function.Consumer<WonWithoutAfterSale> consumer);
 }

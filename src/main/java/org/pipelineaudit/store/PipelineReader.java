@@ -172,9 +172,8 @@ public final class PipelineReader implements RuleQueries {
      * the index's last-contact days: "some activity in (close, D]" is "the last one ≤ D is after close".
      */
     @Override
-    public List<WonWithoutAfterSale> wonWithoutLaterContact(LocalDate closedBy, LocalDate asOf) {
+    public void forEachWonWithoutLaterContact(LocalDate closedBy, LocalDate asOf, Consumer<WonWithoutAfterSale> consumer) {
         ActivityIndex activities = requireIndex();
-        List<WonWithoutAfterSale> out = new ArrayList<>();
         scan.inOrder("opportunity_id, owner, team, customer, close_date", "opportunity",
                 "dataset = ? AND stage = 'WON' AND created_date <= ? AND close_date IS NOT NULL AND close_date <= ?",
                 new Object[] {dataset, Date.valueOf(asOf), Date.valueOf(closedBy)}, (ResultSet rs) -> {
@@ -184,11 +183,9 @@ public final class PipelineReader implements RuleQueries {
                     int last = customer == null || customer.isBlank() ? activities.lastOwnDay(activities.find(id))
                             : activities.lastCustomerDay(customer);
                     if (last == ActivityIndex.NONE || last <= close.toEpochDay()) {
-                        out.add(new WonWithoutAfterSale(id, rs.getString(2), rs.getString(3), customer, close));
+                        consumer.accept(new WonWithoutAfterSale(id, rs.getString(2), rs.getString(3), customer, close));
                     }
                 });
-        out.sort(java.util.Comparator.comparing(WonWithoutAfterSale::opportunityId));
-        return out;
     }
 
     private static String[] labels(ResultSet rs) throws SQLException {

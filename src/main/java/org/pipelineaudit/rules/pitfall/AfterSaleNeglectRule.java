@@ -3,10 +3,10 @@ package org.pipelineaudit.rules.pitfall;
 import org.pipelineaudit.rules.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.pipelineaudit.rules.Finding;
 import org.pipelineaudit.rules.PipelineRule;
 import org.pipelineaudit.rules.RuleContext;
-import org.pipelineaudit.rules.RuleQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +26,23 @@ public class AfterSaleNeglectRule implements PipelineRule {
 
     @Override
     public List<Finding> finish(RuleContext ctx) {
-        int threshold = ctx.setting(ID).days("threshold");
         List<Finding> out = new ArrayList<>();
-        for (RuleQueries.WonWithoutAfterSale w : ctx.queries().wonWithoutLaterContact(ctx.asOf().minusDays(threshold), ctx.asOf())) {
+        finish(ctx, out::add);
+        return out;
+    }
+
+    /** Streams: a million-opportunity pipeline can have hundreds of thousands of neglected wins. */
+    @Override
+    public void finish(RuleContext ctx, Consumer<Finding> out) {
+        int threshold = ctx.setting(ID).days("threshold");
+        ctx.queries().forEachWonWithoutLaterContact(ctx.asOf().minusDays(threshold), ctx.asOf(), w -> {
             long days = RuleContext.days(w.closeDate(), ctx.asOf());
             String team = ctx.teamOf(w.owner(), w.team());
             String customer = w.customer() == null ? "" : w.customer();
-            out.add(ctx.finding(ID, "OPPORTUNITY", w.opportunityId(), team, w.owner(), days, threshold,
+            out.accept(ctx.finding(ID, "OPPORTUNITY", w.opportunityId(), team, w.owner(), days, threshold,
                     Messages.format("赢单 %d 天后无任何回访 (阈值 %d 天): 客户 %s，成交 %s", days, threshold, customer, w.closeDate()),
                     Messages.format("no contact with the customer %d days after the win (threshold %d): %s, closed %s", days, threshold,
                             customer, w.closeDate())));
-        }
-        return out;
+        });
     }
 }
