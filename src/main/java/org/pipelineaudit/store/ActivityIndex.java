@@ -3,7 +3,6 @@ package org.pipelineaudit.store;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +32,25 @@ final class ActivityIndex {
      * The opportunities' columns, in any order, row r of each list one opportunity; sorted here by id
      * (Java's order, whatever the database's collation). No boxed index per row: each id finds its place
      * in the sorted ids by binary search (ids are unique in a dataset).
+     *
+     * @param customerOfRow each row's customer number in {@code customerIds} (-1: none)
+     * @param customerIds   customer key ({@link #customerKey}) → number, numbered 0, 1, … as first met
      */
-    ActivityIndex(List<String> ids, int[] createdDays, List<String> teams, List<String> customers) {
+    ActivityIndex(List<String> ids, int[] createdDays, List<String> teams, int[] customerOfRow, Map<String, Integer> customerIds) {
         int n = ids.size();
         this.ids = ids.toArray(String[]::new);
         Arrays.parallelSort(this.ids);
         this.createdDay = new int[n];
         this.team = new String[n];
         this.customer = new int[n];
-        this.customerIds = new HashMap<>();
+        this.customerIds = customerIds;
         this.lastOwnDay = new int[n];
         Arrays.fill(lastOwnDay, NONE);
         for (int r = 0; r < n; r++) {
             int i = Arrays.binarySearch(this.ids, ids.get(r));
             this.createdDay[i] = createdDays[r];
             this.team[i] = teams.get(r);
-            this.customer[i] = customerId(customers.get(r));
+            this.customer[i] = customerOfRow[r];
         }
         this.lastCustomerDay = new int[customerIds.size()];
         Arrays.fill(lastCustomerDay, NONE);
@@ -79,18 +81,9 @@ final class ActivityIndex {
         return team[i];
     }
 
-    /** SPEC §4: customers match by trimmed, case-folded name; -1 for none. */
-    private int customerId(String name) {
-        if (name == null) {
-            return -1;
-        }
-        String key = name.strip().toLowerCase(java.util.Locale.ROOT);
-        Integer id = customerIds.get(key);
-        if (id == null) {
-            id = customerIds.size();
-            customerIds.put(key, id);
-        }
-        return id;
+    /** SPEC §4: customers match by trimmed, case-folded name. */
+    static String customerKey(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A new, empty share of the contacts, for one scanning partition; {@link #seal} merges them. */
@@ -192,7 +185,7 @@ final class ActivityIndex {
         }
         Integer c = customerIds.get(name); // most names are stored as matched: skip strip and case-fold
         if (c == null) {
-            c = customerIds.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+            c = customerIds.get(customerKey(name));
         }
         return c == null ? -1 : c;
     }

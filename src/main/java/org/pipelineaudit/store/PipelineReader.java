@@ -62,7 +62,7 @@ public final class PipelineReader implements RuleQueries {
         // the opportunities' keys in one partition: one set of lists, no merge (this pass's peak of memory)
         OpportunityKeys keys = new OpportunityKeys();
         scan.inOrder("opportunity_id, created_date, team, customer", "opportunity", "dataset = ?", new Object[] {dataset}, keys);
-        ActivityIndex built = new ActivityIndex(keys.ids, keys.created.toArray(), keys.teams, keys.customers);
+        ActivityIndex built = new ActivityIndex(keys.ids, keys.created.toArray(), keys.teams, keys.customers.toArray(), keys.customerIds);
         keys = null;
         int d = (int) asOf.toEpochDay();
         Object handOver = new Object();
@@ -98,30 +98,26 @@ public final class PipelineReader implements RuleQueries {
     }
 
     /**
-     * The opportunities' ids, created days, teams and customers, row by row. Teams and customers repeat:
-     * each distinct name is kept once as it is read (the driver hands over a new String every row).
+     * The opportunities' ids, created days, teams and customer numbers, row by row. Each distinct team
+     * name is kept once (the driver hands over a new String every row) and a customer is kept only as a
+     * number: a million rows hold a few teams and however many customers, each name once.
      */
     private static final class OpportunityKeys implements RowCallbackHandler {
         final List<String> ids = new ArrayList<>();
         final IntArrayList created = new IntArrayList();
         final List<String> teams = new ArrayList<>();
-        final List<String> customers = new ArrayList<>();
-        private final Map<String, String> names = new HashMap<>();
+        final IntArrayList customers = new IntArrayList();
+        final Map<String, Integer> customerIds = new HashMap<>();
+        private final Map<String, String> teamNames = new HashMap<>();
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
             ids.add(rs.getString(1));
             created.add((int) rs.getObject(2, LocalDate.class).toEpochDay());
-            teams.add(once(rs.getString(3)));
-            customers.add(once(rs.getString(4)));
-        }
-
-        private String once(String name) {
-            if (name == null) {
-                return null;
-            }
-            String kept = names.putIfAbsent(name, name);
-            return kept == null ? name : kept;
+            String team = rs.getString(3);
+            teams.add(team == null ? null : teamNames.computeIfAbsent(team, t -> t));
+            String customer = rs.getString(4);
+            customers.add(customer == null ? -1 : customerIds.computeIfAbsent(ActivityIndex.customerKey(customer), k -> customerIds.size()));
         }
     }
 
