@@ -65,6 +65,52 @@ class PostgresIntegrationTests {
         assertThat(second.stdout).contains("opportunities=360");
     }
 
+    /**
+     * Text that CSV and COPY treat specially (quotes, commas, line breaks, backslashes, the word NULL, a
+     * lone quote, CJK) is stored on PostgreSQL — loaded with COPY — exactly as on H2, and an empty
+     * optional cell stays NULL on both.
+     */
+    @Test
+    void awkwardTextIsStoredOnPostgresExactlyAsOnH2() throws Exception {
+        Path input = work.resolve("in");
+        Files.createDirectories(input);
+        String[] names = {"He said \"yes\", then \"no\"", "line one\nline two", "C:\\temp\\new", "NULL", "\\N", "\"", "  ", "客户,有限公司"};
+        StringBuilder csv = new StringBuilder("opportunity_id,name,customer,stage,created_date\n");
+        for (int i = 0; i < names.length; i++) {
+            csv.append("O").append(i).append(',').append(quoted(names[i])).append(',')
+                    .append(i % 2 == 0 ? quoted(names[i]) : "").append(",TRACKING,2026-11-0").append(i + 1).append('\n');
+        }
+        Files.writeString(input.resolve("opportunities.csv"), csv.toString());
+        String[] audit = {"audit", "--input", input.toString(), "--as-of", "2026-11-30"};
+        CliRun h2 = CliRun.run(work.resolve("h2"), audit);
+        String db = freshSchema();
+        CliRun pg = CliRun.run(work.resolve("pg"), concat(audit, "--db", db, "--spring.datasource.username=" + user()));
+        assertThat(h2.exitCode).as(h2.stderr).isZero();
+        assertThat(pg.exitCode).as(pg.stderr).isZero();
+
+        String select = "SELECT opportunity_id, name, customer FROM opportunity ORDER BY opportunity_id";
+        var onH2 = h2.query(select);
+        var onPg = new java.util.ArrayList<java.util.Map<String, Object>>();
+        try (Connection c = DriverManager.getConnection(db, user(), ""); var rs = c.createStatement().executeQuery(select)) {
+            while (rs.next()) {
+                var row = new java.util.LinkedHashMap<String, Object>();
+                row.put("opportunity_id", rs.getString(1));
+                row.put("name", rs.getString(2));
+                row.put("customer", rs.getString(3));
+                onPg.add(row);
+            }
+        }
+        assertThat(onH2).hasSize(names.length);
+        assertThat(onPg).isEqualTo(onH2);
+        assertThat(onH2.get(1).get("customer")).isNull();
+        assertThat(onH2.get(0).get("name")).isEqualTo(names[0]);
+        assertThat(Files.readAllBytes(pg.outDir.resolve("findings.csv"))).isEqualTo(Files.readAllBytes(h2.outDir.resolve("findings.csv")));
+    }
+
+    private static String quoted(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

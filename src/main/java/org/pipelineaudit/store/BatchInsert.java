@@ -1,6 +1,9 @@
 package org.pipelineaudit.store;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +39,25 @@ final class BatchInsert {
     private final ExecutorService background;
     private final Deque<Future<?>> pending = new ArrayDeque<>();
     private final int size;
+    private String copy;
 
     BatchInsert(JdbcTemplate jdbc, String sql) {
         this(jdbc, sql, null, false);
+    }
+
+    private static final Pattern PLAIN_INSERT = Pattern.compile("INSERT INTO (\\w+) \\(([\\w, ]+)\\) VALUES \\([?, ]+\\)");
+
+    /**
+     * On PostgreSQL a plain INSERT goes as {@code COPY … FROM STDIN} in CSV, one batch per COPY: the rows
+     * travel as text in one stream instead of one bound statement each (ingest of a million rows: see
+     * README, Benchmarks). Same rows, same constraints, same errors.
+     */
+    BatchInsert copyOnPostgres(SqlDialect dialect) {
+        Matcher m = PLAIN_INSERT.matcher(sql);
+        if (dialect.isPostgres() && m.matches()) {
+            copy = "COPY " + m.group(1) + " (" + m.group(2) + ") FROM STDIN WITH (FORMAT csv)";
+        }
+        return this;
     }
 
     /**
@@ -87,6 +109,10 @@ final class BatchInsert {
      * inspection (a tenth of loading a million rows); a null goes as an untyped NULL.
      */
     private void write(List<Object[]> batch) {
+        if (copy != null) {
+            copy(batch);
+            return;
+        }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 for (Object[] row : batch) {
@@ -103,6 +129,50 @@ final class BatchInsert {
             }
             return null;
         });
+    }
+
+    private void copy(List<Object[]> batch) {
+        StringBuilder csv = new StringBuilder(batch.size() * 256);
+        for (Object[] row : batch) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                csvValue(csv, row[i]);
+            }
+            csv.append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /** COPY's CSV: null is an empty unquoted field, so every text is quoted (an empty text stays empty, not null). */
+    static void csvValue(StringBuilder csv, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            csv.append(d.toPlainString());
+        } else if (v instanceof Number || v instanceof java.time.LocalDate || v instanceof java.sql.Date) {
+            csv.append(v);
+        } else {
+            String s = v.toString();
+            csv.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    csv.append('"');
+                }
+                csv.append(c);
+            }
+            csv.append('"');
+        }
     }
 
     /** Sends what is buffered and waits until every batch is written. */

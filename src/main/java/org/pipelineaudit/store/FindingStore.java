@@ -20,10 +20,12 @@ public class FindingStore {
     private final FindingRuns runs;
     private final String findingOrder;
     private final TransactionTemplate ownTransaction;
+    private final SqlDialect dialect;
 
     public FindingStore(JdbcTemplate jdbc, FindingRuns runs, SqlDialect dialect, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.dialect = dialect;
         // findings are committed batch by batch: millions of them in the step's one transaction bloat H2's
         // undo log; a rerun deletes the run's findings first, so partial batches never survive
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -46,12 +48,10 @@ public class FindingStore {
 
     /** The run's findings (of one team, or all when team is null) in findings.csv order. */
     public void forEach(String runId, String team, Consumer<Finding> consumer) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(2000);
         FindingRuns.Range range = runs.of(runId);
         String where = team == null ? "f.id BETWEEN ? AND ?" : "f.id BETWEEN ? AND ? AND f.team = ?";
         Object[] args = team == null ? range.args() : new Object[] {range.first(), range.last(), team};
-        streaming.query("SELECT * FROM finding f WHERE " + where + findingOrder, rs -> {
+        StreamingQuery.query(jdbc, "SELECT * FROM finding f WHERE " + where + findingOrder, rs -> {
             consumer.accept(new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     rs.getString("entity_id"), rs.getString("team"), rs.getString("owner"), rs.getBigDecimal("metric"),
                     rs.getString("threshold"), rs.getString("message")));
@@ -68,8 +68,6 @@ public class FindingStore {
 
     /** Findings with a flag: true when the previous run had a finding of the same rule on the same entity (recurring). */
     public void forEachMarked(String runId, String team, String previousRunId, java.util.function.BiConsumer<Finding, Boolean> consumer) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(2000);
         String sql = "SELECT f.*, CASE WHEN p.rule_id IS NULL THEN 0 ELSE 1 END AS recurring FROM finding f"
                 + " LEFT JOIN (SELECT DISTINCT rule_id, entity_id FROM finding WHERE id BETWEEN ? AND ?) p"
                 + " ON p.rule_id = f.rule_id AND p.entity_id = f.entity_id WHERE f.id BETWEEN ? AND ?" + (team == null ? "" : " AND f.team = ?")
@@ -78,7 +76,7 @@ public class FindingStore {
         FindingRuns.Range current = runs.of(runId);
         Object[] args = team == null ? new Object[] {previous.first(), previous.last(), current.first(), current.last()}
                 : new Object[] {previous.first(), previous.last(), current.first(), current.last(), team};
-        streaming.query(sql, rs -> {
+        StreamingQuery.query(jdbc, sql, rs -> {
             consumer.accept(new Finding(rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")), rs.getString("entity_type"),
                     rs.getString("entity_id"), rs.getString("team"), rs.getString("owner"), rs.getBigDecimal("metric"),
                     rs.getString("threshold"), rs.getString("message")), rs.getInt("recurring") == 1);
@@ -109,7 +107,8 @@ public class FindingStore {
         private final String runId;
         private final long base;
         private final BatchInsert insert = new BatchInsert(jdbc, "INSERT INTO finding (id, run_id, seq, rule_id, severity, entity_type,"
-                + " entity_id, team, owner, metric, threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownTransaction, true);
+                + " entity_id, team, owner, metric, threshold, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownTransaction, true)
+                .copyOnPostgres(dialect);
         private long seq;
 
         private Writer(String runId) {

@@ -114,7 +114,7 @@ public final class RecordStore {
     private BatchInsert insert(Kind kind) {
         List<String> columns = storedColumns(kind);
         return new BatchInsert(jdbc, "INSERT INTO " + RecordSchema.of(kind).table() + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")");
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")").copyOnPostgres(dialect);
     }
 
     private static List<String> storedColumns(Kind kind) {

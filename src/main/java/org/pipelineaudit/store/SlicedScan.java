@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * the time of reading 5,000,000 activities at once); a slice of the table's own B-tree small enough to
  * stay in memory is read in order with no copy, and slices can be read side by side. Each partition
  * takes the next slice until none is left, with a handler of its own, so handlers need no locking; the
- * caller merges them. On PostgreSQL, which streams a result as it is, the table is read in one piece.
+ * caller merges them. On PostgreSQL, which streams a result inside a transaction ({@link StreamingQuery}), the
+ * table is read in one piece.
  */
 public final class SlicedScan {
 
@@ -60,7 +61,7 @@ public final class SlicedScan {
         String select = "SELECT " + columns + " FROM " + dialect.scan(table) + " WHERE " + where;
         if (dialect.isPostgres()) {
             H only = handler.get();
-            jdbc.query(select, only, args);
+            StreamingQuery.query(jdbc, select, only, args);
             return List.of(only);
         }
         long[] bounds = jdbc.queryForObject("SELECT MIN(_ROWID_), MAX(_ROWID_), COUNT(*) FROM " + table,
