@@ -7,18 +7,32 @@ public class IngestProgress {
 
     private final PrintStream out;
     private final boolean enabled;
+    private final boolean whileReading;
     private String file;
     private long started;
     private long rows;
     private long lastPrint;
 
     public IngestProgress(PrintStream out, boolean enabled) {
+        this(out, enabled, true);
+    }
+
+    private IngestProgress(PrintStream out, boolean enabled, boolean whileReading) {
         this.out = out;
         this.enabled = enabled;
+        this.whileReading = whileReading;
     }
 
     public static IngestProgress forConsole() {
         return new IngestProgress(System.err, System.console() != null);
+    }
+
+    /**
+     * One line when a file is done, none while it is read: for files parsed side by side, whose
+     * rewritten progress lines would overwrite each other.
+     */
+    static IngestProgress whenDone(PrintStream out, boolean enabled) {
+        return new IngestProgress(out, enabled, false);
     }
 
     public void startFile(String name) {
@@ -30,7 +44,7 @@ public class IngestProgress {
 
     public void row() {
         rows++;
-        if (enabled && (rows & 1023) == 0) {
+        if (enabled && whileReading && (rows & 1023) == 0) {
             long now = System.nanoTime();
             if (now - lastPrint > 1_000_000_000L) {
                 lastPrint = now;
@@ -48,7 +62,8 @@ public class IngestProgress {
 
     private void print(long now, boolean last) {
         double seconds = Math.max((now - started) / 1e9, 1e-9);
-        out.printf("\r  %s: %,d rows, %,.0f rows/s, %.1f s%s", file, rows, rows / seconds, seconds, last ? "\n" : "");
+        out.printf("%s  %s: %,d rows, %,.0f rows/s, %.1f s%s", whileReading ? "\r" : "", file, rows, rows / seconds, seconds,
+                last ? "\n" : "");
         out.flush();
     }
 }

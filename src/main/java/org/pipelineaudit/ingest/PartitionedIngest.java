@@ -124,7 +124,7 @@ public class PartitionedIngest {
             String name = input.path().getFileName().toString();
             Spool spool = Spool.create();
             try (spool) {
-                GuardedFileRead read = new GuardedFileRead(aliases, options.zone(), new IngestProgress(System.err, false), input.path(),
+                GuardedFileRead read = new GuardedFileRead(aliases, options.zone(), IngestProgress.whenDone(System.err, System.console() != null), input.path(),
                         name, input.sha256(), maxRows, maxCellChars);
                 spool.sheets(read.read(spool));
             } catch (Exception e) {
