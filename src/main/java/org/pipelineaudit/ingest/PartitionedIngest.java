@@ -89,6 +89,7 @@ public class PartitionedIngest {
         inputs.forEach(i -> bySeq.put(i.fileSeq(), i));
         Map<Integer, Path> spools = new ConcurrentHashMap<>();
         Map<Integer, IngestService.FileOutcome> outcomes = new ConcurrentHashMap<>();
+        SpoolFolder.sweepDead(Path.of(System.getProperty("java.io.tmpdir"))); // spools of audits killed with -9
         try {
             Job job = new JobBuilder(JOB_NAME, jobRepository)
                     .start(parseStep(bySeq, spools, outcomes)).on("*").to(loadStep(runId, dataset, bySeq, spools, outcomes)).end()

@@ -35,8 +35,9 @@ public final class Spool implements RecordSink, AutoCloseable {
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
     }
 
+    /** A new spool in this process's {@link SpoolFolder}. */
     public static Spool create() throws IOException {
-        Path file = Files.createTempFile("pipeline-audit-spool-", ".bin");
+        Path file = Files.createTempFile(SpoolFolder.current(), "spool-", ".bin");
         file.toFile().deleteOnExit();
         return new Spool(file);
     }
